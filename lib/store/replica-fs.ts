@@ -1,0 +1,209 @@
+// The replica's filesystem: the one place that enforces "nothing a source sends lands outside the
+// replica root". Every method takes a relative path, re-validates it, and resolves its parent by
+// lstat-walking each component from the root, so no symlink is ever followed: a component that is
+// a link (or not a directory) is refused before anything is written, and leaves are opened with
+// O_NOFOLLOW or handled with l* calls.
+//
+// Time of check vs time of use: between the lstat walk and the final syscall another process could
+// swap a directory for a link. The replica is written only by the applier (DESIGN.md: read-only to
+// everything else until failover), so nothing races it; the walk plus O_NOFOLLOW on the leaf is
+// enough, and keeps this portable (no openat2/RESOLVE_BENEATH in Node).
+import { constants, type Stats } from 'node:fs';
+import { chmod, lstat, lutimes, mkdir, open, readlink, rename, rm, symlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { baseName, parentOf, validateRelPath } from '../core/paths.js';
+
+export class OutsideRootError extends Error {
+  override name = 'OutsideRootError';
+  constructor(readonly path: string, reason: string) {
+    super(`refused ${JSON.stringify(path)}: ${reason}; doppel never follows links inside a replica, the batch was not applied`);
+  }
+}
+
+export class NotADirectoryError extends Error {
+  override name = 'NotADirectoryError';
+  constructor(readonly path: string, component: string) {
+    super(`cannot place ${JSON.stringify(path)}: ${JSON.stringify(component)} in the replica is not a directory; the source must remove it first (a repair mirror will resend the tree)`);
+  }
+}
+
+const DIR_MODE = 0o755;
+const FILE_MODE = 0o644;
+
+function errno(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException).code;
+}
+
+export class ReplicaFs {
+  constructor(readonly root: string) {}
+
+  /** Absolute path of `rel` after confining its parent (created when `create`). */
+  async resolve(rel: string, create: boolean): Promise<string> {
+    const p = validateRelPath(rel, { allowRoot: true });
+    if (p === '') return this.root;
+    const parent = await this.walk(p, parentOf(p), create);
+    return join(parent, baseName(p));
+  }
+
+  /** lstat of `rel`, or undefined when it (or a parent) does not exist. Never follows links. */
+  async stat(rel: string): Promise<Stats | undefined> {
+    let abs: string;
+    try {
+      abs = await this.resolve(rel, false);
+    } catch (err) {
+      if (err instanceof MissingParent) return undefined;
+      throw err;
+    }
+    try {
+      return await lstat(abs);
+    } catch (err) {
+      if (errno(err) === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  /** mkdir -p of `rel`; an existing non-directory leaf is replaced. */
+  async mkdir(rel: string, mode = DIR_MODE): Promise<void> {
+    const abs = await this.resolve(rel, true);
+    const st = await lstatOrUndefined(abs);
+    if (st?.isDirectory()) return;
+    if (st) await rm(abs, { force: true });
+    await mkdir(abs, { mode });
+  }
+
+  /** Creates the link itself (never writes through it); replaces an existing non-directory. */
+  async symlink(rel: string, target: string): Promise<void> {
+    const abs = await this.resolve(rel, true);
+    const st = await lstatOrUndefined(abs);
+    if (st?.isSymbolicLink() && st.size === Buffer.byteLength(target)) {
+      // Identical links are left alone so a replayed batch is a no-op.
+      if ((await readlink(abs)) === target) return;
+    }
+    if (st?.isDirectory()) throw new NotADirectoryError(rel, rel);
+    if (st) await rm(abs, { force: true });
+    await symlink(target, abs);
+  }
+
+  /** rm -rf that never follows links (fs.rm lstats every entry); a missing path is fine. */
+  async remove(rel: string): Promise<void> {
+    let abs: string;
+    try {
+      abs = await this.resolve(rel, false);
+    } catch (err) {
+      if (err instanceof MissingParent) return;
+      throw err;
+    }
+    await rm(abs, { recursive: true, force: true });
+  }
+
+  /** Renames within the root, replacing whatever is at `to` (a directory tree included). */
+  async rename(from: string, to: string): Promise<void> {
+    const src = await this.resolve(from, false);
+    const dst = await this.resolve(to, true);
+    const dstSt = await lstatOrUndefined(dst);
+    if (dstSt?.isDirectory()) await rm(dst, { recursive: true, force: true });
+    await rename(src, dst);
+  }
+
+  /** Opens a regular file for writing without following a link at the leaf; creates it if missing. */
+  async openWrite(rel: string, create = true): Promise<FileHandle> {
+    const abs = await this.resolve(rel, create);
+    const flags = constants.O_RDWR | constants.O_NOFOLLOW | (create ? constants.O_CREAT : 0);
+    try {
+      return await open(abs, flags, FILE_MODE);
+    } catch (err) {
+      if (errno(err) === 'ELOOP') throw new OutsideRootError(rel, 'it is a symlink');
+      if (errno(err) === 'EISDIR') throw new NotADirectoryError(rel, rel);
+      throw err;
+    }
+  }
+
+  /** Opens a regular file for reading without following a link at the leaf. */
+  async openRead(rel: string): Promise<FileHandle> {
+    const abs = await this.resolve(rel, false);
+    try {
+      return await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (err) {
+      if (errno(err) === 'ELOOP') throw new OutsideRootError(rel, 'it is a symlink');
+      throw err;
+    }
+  }
+
+  /** Truncates or extends a regular file (created if missing). */
+  async resize(rel: string, size: number): Promise<void> {
+    const fh = await this.openWrite(rel);
+    try {
+      await fh.truncate(size);
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** chmod of a file or directory; a symlink is left alone (Linux links have no mode of their own). */
+  async chmod(rel: string, mode: number): Promise<void> {
+    const abs = await this.resolve(rel, false);
+    const st = await lstat(abs);
+    if (st.isSymbolicLink()) return;
+    // The leaf was just lstat'ed as a non-link and only the applier writes here (see above).
+    await chmod(abs, mode & 0o7777);
+  }
+
+  /** Sets mtime (and atime) of the entry itself, links included. */
+  async utimes(rel: string, mtimeMs: number): Promise<void> {
+    const abs = await this.resolve(rel, false);
+    const t = mtimeMs / 1000;
+    await lutimes(abs, t, t);
+  }
+
+  /** Flushes a directory's entries (after create, rename, remove) so they survive a power loss. */
+  async syncDir(rel: string): Promise<void> {
+    const abs = await this.resolve(rel, false);
+    const fh = await open(abs, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** lstat-walks `dir` (a validated relative directory) from the root; returns its absolute path. */
+  private async walk(full: string, dir: string, create: boolean): Promise<string> {
+    let abs = this.root;
+    if (dir === '') return abs;
+    let sofar = '';
+    for (const part of dir.split('/')) {
+      sofar = sofar === '' ? part : `${sofar}/${part}`;
+      abs = join(abs, part);
+      let st = await lstatOrUndefined(abs);
+      if (st === undefined) {
+        if (!create) throw new MissingParent(full);
+        try {
+          await mkdir(abs, { mode: DIR_MODE });
+        } catch (err) {
+          if (errno(err) !== 'EEXIST') throw err;
+        }
+        st = await lstat(abs);
+      }
+      if (st.isSymbolicLink()) throw new OutsideRootError(full, `${JSON.stringify(sofar)} is a symlink`);
+      if (!st.isDirectory()) throw new NotADirectoryError(full, sofar);
+    }
+    return abs;
+  }
+}
+
+/** A parent directory is missing and the operation does not create one. */
+export class MissingParent extends Error {
+  override name = 'MissingParent';
+  constructor(readonly path: string) {
+    super(`a parent of ${JSON.stringify(path)} does not exist in the replica`);
+  }
+}
+
+async function lstatOrUndefined(abs: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(abs);
+  } catch (err) {
+    if (errno(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+}
