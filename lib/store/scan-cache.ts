@@ -42,6 +42,7 @@ export class ScanCache {
   private readonly deleteTreeStmt: Database.Statement<[number, string, string, string]>;
   private readonly deleteAllStmt: Database.Statement<[number]>;
   private readonly allStmt: Database.Statement<[number], Row>;
+  private readonly belowStmt: Database.Statement<[number, string, string], Row>;
 
   constructor(private readonly db: Database.Database, readonly protectionId: number) {
     this.getStmt = db.prepare('SELECT * FROM scan_cache WHERE protection_id = ? AND path = ?');
@@ -54,6 +55,7 @@ export class ScanCache {
     this.deleteTreeStmt = db.prepare('DELETE FROM scan_cache WHERE protection_id = ? AND (path = ? OR (path >= ? AND path < ?))');
     this.deleteAllStmt = db.prepare('DELETE FROM scan_cache WHERE protection_id = ?');
     this.allStmt = db.prepare('SELECT * FROM scan_cache WHERE protection_id = ? ORDER BY path');
+    this.belowStmt = db.prepare('SELECT * FROM scan_cache WHERE protection_id = ? AND path >= ? AND path < ? ORDER BY path');
   }
 
   get(path: string): CachedEntry | undefined {
@@ -78,6 +80,12 @@ export class ScanCache {
   /** All entries in path order. Do not write to the cache while iterating; collect first. */
   *all(): IterableIterator<CachedEntry> {
     for (const row of this.allStmt.iterate(this.protectionId)) yield fromRow(row);
+  }
+
+  /** Entries strictly below `dirPath` ('' = all), in path order. Same caveat as all(). */
+  *below(dirPath: string): IterableIterator<CachedEntry> {
+    if (dirPath === '') { yield* this.all(); return; }
+    for (const row of this.belowStmt.iterate(this.protectionId, `${dirPath}/`, `${dirPath}0`)) yield fromRow(row);
   }
 
   /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
