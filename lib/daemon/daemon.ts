@@ -19,6 +19,10 @@ import { serviceFactories, type DaemonContext, type PeerEvent, type Service } fr
 export type { DaemonContext } from './services.js';
 
 const DIAL_TIMEOUT_MS = 5_000;
+/** Redials of a peer that refuses us back off from 1 s up to this. */
+const MAX_REDIAL_MS = 60_000;
+/** How long `trust` waits for the peer's Hello before answering "not connected yet". */
+const TRUST_CONNECT_WAIT_MS = 3_000;
 
 export type PeerState = 'pending' | 'trusted' | 'connected';
 
@@ -57,6 +61,7 @@ function stringParam(params: Record<string, unknown>, key: string, required: boo
 export class Daemon {
   private readonly services: Service[] = [];
   private readonly dialing = new Set<string>();
+  private readonly redial = new Map<string, { failures: number; at: number }>();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -197,6 +202,7 @@ export class Daemon {
 
   private peerChanged(event: PeerEvent, peerId: string): void {
     const name = this.state.get(peerId)?.name;
+    if (event === 'peer:connected' || event === 'peer:trusted') this.redial.delete(peerId);
     this.context.log.info(event === 'peer:connected' ? 'peer connected' : event === 'peer:disconnected' ? 'peer disconnected' : event.slice(5), { peer: peerId, name });
     this.context.events.emit(event, peerId);
     this.control.publish(event, { peerId, name: name ?? null });
@@ -218,7 +224,13 @@ export class Daemon {
   private reconnect(): void {
     for (const peer of this.state.list()) {
       if (!peer.trusted || peer.addrs.length === 0 || this.dialing.has(peer.peerId)) continue;
+      if (this.peers.link(peer.peerId) !== undefined) continue;
+      if ((this.redial.get(peer.peerId)?.at ?? 0) > Date.now()) continue;
       if (this.node.getConnections().some((c) => c.remotePeer.toString() === peer.peerId)) continue;
+      const failures = (this.redial.get(peer.peerId)?.failures ?? 0) + 1;
+      // Counted as a failure until the peer's Hello arrives (peerChanged resets it): a peer that
+      // does not trust us yet accepts the TCP dial and then closes it.
+      this.redial.set(peer.peerId, { failures, at: Date.now() + Math.min(MAX_REDIAL_MS, 1000 * 2 ** (failures - 1)) });
       void this.dial(peer);
     }
   }
@@ -235,6 +247,17 @@ export class Daemon {
     } finally {
       this.dialing.delete(peer.peerId);
     }
+  }
+
+  private async waitForLink(peerId: string, timeoutMs: number): Promise<void> {
+    if (this.peers.link(peerId) !== undefined) return;
+    const { events } = this.context;
+    await new Promise<void>((resolve) => {
+      const done = () => { clearTimeout(timer); events.off('peer:connected', onUp); resolve(); };
+      const onUp = (id: string) => { if (id === peerId) done(); };
+      const timer = setTimeout(done, timeoutMs);
+      events.on('peer:connected', onUp);
+    });
   }
 
   private addresses(): string[] {
@@ -279,13 +302,26 @@ export class Daemon {
       const record = this.state.trust(peerId, name, addrs, Date.now());
       if (!wasTrusted) this.peerChanged('peer:trusted', peerId);
       let dialError: string | undefined;
-      const connected = () => this.node.getConnections().some((c) => c.remotePeer.toString() === peerId);
-      if (record.addrs.length > 0 && !connected()) dialError = await this.dial(record);
-      return { peerId, name: record.name ?? null, addresses: record.addrs, connected: connected(), dialError: dialError ?? null };
+      if (record.addrs.length > 0 && this.peers.link(peerId) === undefined) {
+        dialError = await this.dial(record);
+        if (dialError === undefined) await this.waitForLink(peerId, TRUST_CONNECT_WAIT_MS);
+      }
+      const connected = this.peers.link(peerId) !== undefined;
+      if (!connected && dialError === undefined && record.addrs.length > 0) {
+        dialError = `the peer closed the connection; it may not trust this peer yet: run \`doppel trust ${this.context.peerId}\` there`;
+      }
+      return { peerId, name: this.state.get(peerId)?.name ?? null, addresses: record.addrs, connected, dialError: dialError ?? null };
     });
     control.registerMethod('untrust', async (params) => {
-      const peerId = parsePeerId(stringParam(params, 'peerId', true));
-      const wasTrusted = this.state.untrust(peerId) && this.state.get(peerId) !== undefined;
+      const peer = stringParam(params, 'peerId', true);
+      let peerId: string;
+      try {
+        peerId = parsePeerId(peer);
+      } catch {
+        peerId = resolvePeer(this.state, peer);
+      }
+      const wasTrusted = this.state.isTrusted(peerId);
+      this.state.untrust(peerId);
       // Closing the connections resets every stream on them, replication included.
       await this.node.hangUp(peerIdFromString(peerId)).catch(() => {});
       if (wasTrusted) this.peerChanged('peer:untrusted', peerId);
