@@ -7,6 +7,7 @@ import type { GuardedHandler } from '../net/gater.js';
 import type { Logger } from '../log.js';
 import type { Config } from '../store/config.js';
 import type { StateStore } from '../store/state.js';
+import { ReplicationService } from './replication.js';
 
 export interface Service {
   start(): Promise<void>;
@@ -44,4 +45,6 @@ export interface DaemonContext {
 export type ServiceFactory = (ctx: DaemonContext) => Service;
 
 /** Services every daemon runs, in start order. */
-export const serviceFactories: ServiceFactory[] = [];
+export const serviceFactories: ServiceFactory[] = [
+  (ctx) => new ReplicationService(ctx),
+];

@@ -1,0 +1,659 @@
+// The source side of one protection: capture changes, plan block deltas against the target's block
+// map, and stream them as ordered batches with a bounded window of unacknowledged bytes.
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { peerIdFromString } from '@libp2p/peer-id';
+import { compileRules, type RuleMatcher } from '../core/rules.js';
+import { applyStepToView, planBytes, planPaths, planTree, type PlanStep, type TargetView, type TreeEntry } from '../core/plan.js';
+import { DIGEST_BYTES } from '../core/blocks.js';
+import { TokenBucket } from '../core/rate.js';
+import { FramedStream, asError } from '../net/frames.js';
+import { doppel, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame } from '../net/wire.js';
+import { ScanCache } from '../store/scan-cache.js';
+import { scanPaths, scanSingle, scanTree } from '../store/scanner.js';
+import { watchTree } from '../store/watcher.js';
+import { digestBlock } from '../store/hasher.js';
+import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
+import type { DaemonContext as EngineContext } from './services.js';
+import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
+import { entriesFromIndex, kindToWire } from '../net/entries.js';
+
+/** Frame payload target; frames are capped at MAX_REPLICATE_FRAME_BYTES. */
+const FRAME_DATA_BYTES = 4 * 1024 * 1024;
+/** A batch ends after this much data during the mirror (a staged file may span batches). */
+const MIRROR_BATCH_BYTES = 64 * 1024 * 1024;
+/** Unacknowledged bytes in flight; bounds memory on both sides whatever the file size. */
+const WINDOW_BYTES = 32 * 1024 * 1024;
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 10_000;
+const REFUSED_RETRY_MS = 30_000;
+
+export class OfferRefusedError extends Error {
+  override name = 'OfferRefusedError';
+  constructor(readonly code: string, reason: string) {
+    super(`target refused the protection (${code}): ${reason}`);
+  }
+}
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+interface Session {
+  framed: FramedStream<ReplicateFrame>;
+  view: TargetView;
+  ackedBytes: number;
+  appliedSeq: number;
+  nextSeq: number;
+  ackWaiters: Array<() => void>;
+  indexWaiter?: { entries: doppel.IIndexEntry[]; resolve: (entries: doppel.IIndexEntry[]) => void; reject: (err: Error) => void };
+  closed: boolean;
+  closeError?: Error;
+}
+
+export interface VerifyReport {
+  name: string;
+  peer: string;
+  files: number;
+  differing: Array<{ path: string; reason: string; blocks?: number }>;
+  repaired: boolean;
+}
+
+export class SourceReplicator {
+  private state: ProtectionState = 'disconnected';
+  private stopped = false;
+  private wakeUp: (() => void) | undefined;
+  private session: Session | undefined;
+  private abort = new AbortController();
+  private readonly rules: RuleMatcher;
+  private readonly cache: ScanCache;
+  private readonly dirty: DirtySet;
+  /** Dirty paths in the order first observed, with a version bumped at each event. */
+  private readonly pending = new Map<string, { version: number; since: number }>();
+  private eventVersion = 0;
+  private rescanDue = true;
+  private watcher: { close(): Promise<void> } | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly bucket: TokenBucket;
+  private counters: Counters = emptyCounters();
+  private mirror = { doneBytes: 0, totalBytes: 0 };
+  private inFlightData = 0;
+  private throughput = { bps: 0, lastBytes: 0, lastAt: 0 };
+  private running: Promise<void> | undefined;
+  private verifyQueue: Array<{ repair: boolean; resolve: (r: VerifyReport) => void; reject: (e: Error) => void }> = [];
+
+  constructor(private readonly ctx: EngineContext, private row: ProtectionRow, private readonly store: ProtectionStore) {
+    this.rules = compileRules({ include: row.options.include, exclude: row.options.exclude });
+    this.cache = new ScanCache(ctx.db, row.id);
+    this.dirty = new DirtySet(ctx.db, row.id);
+    this.bucket = new TokenBucket(row.options.bwlimit);
+    const now = Date.now();
+    for (const path of this.dirty.all()) this.pending.set(path, { version: ++this.eventVersion, since: now });
+  }
+
+  get id(): number {
+    return this.row.id;
+  }
+
+  get name(): string {
+    return this.row.name;
+  }
+
+  get peerId(): string {
+    return this.row.peerId;
+  }
+
+  async start(): Promise<void> {
+    await this.startWatcher();
+    const tick = setInterval(() => this.sampleThroughput(), 1000);
+    tick.unref();
+    this.timers.push(tick);
+    if (this.row.kind === 'device') {
+      const scan = setInterval(() => { this.rescanDue = true; this.wake(); }, this.row.options.scanIntervalMs);
+      scan.unref();
+      this.timers.push(scan);
+    } else {
+      const rescan = setInterval(() => { this.rescanDue = true; this.wake(); }, this.row.options.rescanIntervalMs);
+      rescan.unref();
+      this.timers.push(rescan);
+    }
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort(new Error('protection stopped'));
+    for (const t of this.timers) clearInterval(t);
+    this.session?.framed.abort(new Error('protection stopped'));
+    this.wake();
+    await this.running;
+    await this.watcher?.close();
+    for (const v of this.verifyQueue.splice(0)) v.reject(new Error('protection stopped'));
+  }
+
+  pause(): void {
+    this.row = { ...this.row, paused: true };
+    this.store.setPaused(this.row.id, true);
+    this.session?.framed.abort(new Error('paused by the operator'));
+    this.wake();
+  }
+
+  resume(): void {
+    this.row = { ...this.row, paused: false };
+    this.store.setPaused(this.row.id, false);
+    this.rescanDue = true;
+    this.wake();
+  }
+
+  /** Peer connectivity changed: try again now rather than at the end of the backoff. */
+  nudge(): void {
+    this.wake();
+  }
+
+  verify(repair: boolean): Promise<VerifyReport> {
+    return new Promise((resolve, reject) => {
+      if (this.session == null || this.state !== 'replicating') {
+        reject(new Error(`protection ${this.row.name} is ${this.state}; verify needs a replicating session (try again once \`doppel status\` shows replicating)`));
+        return;
+      }
+      this.verifyQueue.push({ repair, resolve, reject });
+      this.wake();
+    });
+  }
+
+  status(): ProtectionStatus {
+    const eta = this.throughput.bps > 0 ? Math.ceil((this.mirror.totalBytes - this.mirror.doneBytes) / this.throughput.bps) : null;
+    let oldest = Infinity;
+    for (const p of this.pending.values()) oldest = Math.min(oldest, p.since);
+    return {
+      name: this.row.name,
+      role: 'source',
+      peer: this.row.peerId,
+      peerName: this.ctx.peerName(this.row.peerId) ?? null,
+      path: this.row.path,
+      kind: this.row.kind,
+      state: this.row.paused ? 'paused' : this.state,
+      generation: this.row.generation,
+      mirror: { doneBytes: this.mirror.doneBytes, totalBytes: this.mirror.totalBytes, etaSeconds: this.state === 'mirroring' ? eta : 0 },
+      pendingBytes: this.inFlightData + (this.state === 'mirroring' ? this.mirror.totalBytes - this.mirror.doneBytes : 0),
+      lagMs: oldest === Infinity ? 0 : Date.now() - oldest,
+      throughputBps: Math.round(this.throughput.bps),
+      lastError: this.row.lastError,
+      appliedSeq: this.session?.appliedSeq ?? 0,
+      counters: { ...this.counters },
+    };
+  }
+
+  private setState(state: ProtectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.ctx.publish('protection', this.status());
+  }
+
+  private setError(message: string | null): void {
+    if (this.row.lastError === message) return;
+    this.row = { ...this.row, lastError: message };
+    this.store.setLastError(this.row.id, message);
+  }
+
+  private wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wakeUp = undefined; resolve(); }, ms);
+      this.wakeUp = () => { clearTimeout(timer); resolve(); };
+    });
+  }
+
+  private sampleThroughput(): void {
+    const now = Date.now();
+    const bytes = this.session?.ackedBytes ?? this.throughput.lastBytes;
+    if (this.throughput.lastAt > 0 && bytes >= this.throughput.lastBytes) {
+      const rate = ((bytes - this.throughput.lastBytes) * 1000) / (now - this.throughput.lastAt);
+      this.throughput.bps = this.throughput.bps * 0.5 + rate * 0.5;
+    }
+    this.throughput.lastBytes = bytes;
+    this.throughput.lastAt = now;
+  }
+
+  private async startWatcher(): Promise<void> {
+    if (this.row.kind === 'device') return;
+    try {
+      this.watcher = await watchTree(this.row.path, {
+        debounceMs: 2,
+        onChange: (paths: string[]) => this.markDirty(this.row.kind === 'file' ? [''] : paths),
+        onError: (err: Error) => {
+          this.ctx.log.warn(`${this.row.name}: watcher failed, falling back to rescans every 10 s: ${err.message}`);
+          this.setError(`watcher: ${err.message}`);
+          const t = setInterval(() => { this.rescanDue = true; this.wake(); }, 10_000);
+          t.unref();
+          this.timers.push(t);
+        },
+      });
+    } catch (err) {
+      this.ctx.log.warn(`${this.row.name}: cannot watch ${this.row.path}: ${(err as Error).message}; rescanning every 10 s instead`);
+      this.setError(`watcher: ${(err as Error).message}`);
+      const t = setInterval(() => { this.rescanDue = true; this.wake(); }, 10_000);
+      t.unref();
+      this.timers.push(t);
+    }
+  }
+
+  private markDirty(paths: string[]): void {
+    const now = Date.now();
+    const fresh: string[] = [];
+    for (const path of paths) {
+      if (path !== '' && !this.rules(path, false) && !this.rules(path, true)) continue;
+      const prior = this.pending.get(path);
+      if (prior == null) fresh.push(path);
+      this.pending.set(path, { version: ++this.eventVersion, since: prior?.since ?? now });
+    }
+    if (fresh.length > 0) this.dirty.add(fresh);
+    this.wake();
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = RETRY_MIN_MS;
+    while (!this.stopped) {
+      if (this.row.paused) {
+        this.setState('paused');
+        await this.sleep(60_000);
+        continue;
+      }
+      try {
+        await this.runSession();
+        backoff = RETRY_MIN_MS;
+      } catch (err) {
+        if (this.stopped) break;
+        const e = asError(err);
+        if (e instanceof OfferRefusedError) {
+          this.setError(e.message);
+          this.setState('error');
+          this.ctx.log.warn(`${this.row.name}: ${e.message}`);
+          await this.sleep(REFUSED_RETRY_MS);
+          continue;
+        }
+        if (!this.row.paused) {
+          this.ctx.log.info(`${this.row.name}: session with ${this.row.peerId} ended: ${e.message}; retrying`);
+          this.setError(e.message);
+        }
+      } finally {
+        this.session = undefined;
+        this.inFlightData = 0;
+      }
+      if (this.stopped) break;
+      if (!this.row.paused) this.setState('disconnected');
+      await this.sleep(backoff);
+      backoff = Math.min(backoff * 2, RETRY_MAX_MS);
+    }
+  }
+
+  private async runSession(): Promise<void> {
+    this.setState('negotiating');
+    const peer = peerIdFromString(this.row.peerId);
+    let stream;
+    try {
+      stream = await this.ctx.node.dialProtocol(peer, REPLICATE_PROTOCOL, { signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(10_000)]) });
+    } catch (err) {
+      throw new Error(`cannot reach ${this.ctx.peerName(this.row.peerId) ?? this.row.peerId}: ${asError(err).message}`);
+    }
+    const framed = new FramedStream(stream, replicateCodec, { maxFrameBytes: MAX_REPLICATE_FRAME_BYTES });
+    const session: Session = {
+      framed,
+      view: { entries: new Map(), staged: new Map() },
+      ackedBytes: 0,
+      appliedSeq: 0,
+      nextSeq: 1,
+      ackWaiters: [],
+      closed: false,
+    };
+    this.session = session;
+    try {
+      await framed.send({
+        offer: {
+          protocolVersion: PROTOCOL_VERSION,
+          protection: this.row.name,
+          kind: kindToWire(this.row.kind),
+          generation: this.row.generation,
+          blockSize: this.row.options.blockSize,
+          totalBytes: 0,
+          compress: this.row.options.compress,
+          sourceName: this.ctx.name,
+        },
+      });
+      const reply = await framed.read(AbortSignal.timeout(30_000));
+      if (reply?.offerReply == null) throw new ProtocolError('target did not answer the offer');
+      if (!reply.offerReply.accepted) throw new OfferRefusedError(reply.offerReply.code ?? 'refused', reply.offerReply.reason ?? '');
+      session.appliedSeq = reply.offerReply.appliedSeq ?? 0;
+      session.nextSeq = session.appliedSeq + 1;
+      const index = await this.readIndex(framed);
+      session.view = entriesFromIndex(index);
+      const reader = this.readLoop(session);
+      reader.catch(() => undefined);
+      this.setError(null);
+      await this.mirrorPass(session);
+      this.setState('replicating');
+      await this.replicateLoop(session);
+    } finally {
+      session.closed = true;
+      for (const w of session.ackWaiters.splice(0)) w();
+      framed.abort(new Error('session ended'));
+    }
+  }
+
+  private async readIndex(framed: FramedStream<ReplicateFrame>): Promise<doppel.IIndexEntry[]> {
+    const entries: doppel.IIndexEntry[] = [];
+    for (;;) {
+      const frame = await framed.read(AbortSignal.timeout(120_000));
+      if (frame?.index == null) throw new ProtocolError('target did not send its block map');
+      entries.push(...(frame.index.entries ?? []));
+      if (frame.index.last) return entries;
+    }
+  }
+
+  /** Frames from the target while batches flow: acks, verify answers, failures. */
+  private async readLoop(session: Session): Promise<void> {
+    try {
+      for (;;) {
+        const frame = await session.framed.read();
+        if (frame == null) break;
+        if (frame.ack != null) {
+          session.ackedBytes = Math.max(session.ackedBytes, frame.ack.receivedBytes ?? 0);
+          session.appliedSeq = Math.max(session.appliedSeq, frame.ack.appliedSeq ?? 0);
+          for (const w of session.ackWaiters.splice(0)) w();
+        } else if (frame.index != null && session.indexWaiter != null) {
+          session.indexWaiter.entries.push(...(frame.index.entries ?? []));
+          if (frame.index.last) {
+            const waiter = session.indexWaiter;
+            session.indexWaiter = undefined;
+            waiter.resolve(waiter.entries);
+          }
+        } else if (frame.failure != null) {
+          throw new ProtocolError(`target failed: ${frame.failure.message ?? frame.failure.code ?? 'unknown'}`);
+        } else {
+          throw new ProtocolError('target sent an unexpected frame');
+        }
+      }
+      session.closeError = new Error('target closed the session');
+    } catch (err) {
+      session.closeError = asError(err);
+    } finally {
+      session.closed = true;
+      session.indexWaiter?.reject(session.closeError ?? new Error('session closed'));
+      for (const w of session.ackWaiters.splice(0)) w();
+      this.wake();
+    }
+  }
+
+  private async scanAll(): Promise<Map<string, TreeEntry>> {
+    const blockSize = this.row.options.blockSize;
+    // Paths marked dirty may have changed without changing size or mtime (and a device's never
+    // do): never trust the cache for them.
+    for (const path of this.pending.keys()) this.cache.delete(path);
+    if (this.row.kind === 'tree') {
+      const { entries, errors } = await scanTree(this.row.path, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal });
+      this.reportScanErrors(errors);
+      return entries;
+    }
+    if (this.row.kind === 'device') this.cache.delete('');
+    const entry = await scanSingle(this.row.path, { blockSize, cache: this.cache, signal: this.abort.signal });
+    if (entry == null) throw new Error(`${this.row.path} has disappeared; the replica keeps its last state`);
+    return new Map([['', entry]]);
+  }
+
+  private reportScanErrors(errors: Array<{ path: string; message: string }>): void {
+    for (const e of errors.slice(0, 10)) this.ctx.log.warn(`${this.row.name}: skipped ${e.path}: ${e.message}; will retry at the next change`);
+    if (errors.length > 0) this.setError(`${errors.length} path(s) could not be read, e.g. ${errors[0]!.path}: ${errors[0]!.message}`);
+  }
+
+  private async mirrorPass(session: Session): Promise<void> {
+    this.setState('mirroring');
+    const taken = this.takePending();
+    this.rescanDue = false;
+    const source = await this.scanAll();
+    const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
+    this.mirror = { doneBytes: 0, totalBytes: planBytes(steps) };
+    await this.sendSteps(session, steps, { mirror: true });
+    this.mirror.doneBytes = this.mirror.totalBytes;
+    this.settle(taken);
+    if (!this.row.mirrored) {
+      this.row = { ...this.row, mirrored: true };
+      this.store.setMirrored(this.row.id, true);
+    }
+  }
+
+  private async replicateLoop(session: Session): Promise<void> {
+    while (!this.stopped && !session.closed && !this.row.paused) {
+      const verify = this.verifyQueue.shift();
+      if (verify != null) {
+        try {
+          verify.resolve(await this.runVerify(session, verify.repair));
+        } catch (err) {
+          verify.reject(asError(err));
+        }
+        continue;
+      }
+      if (this.rescanDue) {
+        this.rescanDue = false;
+        const taken = this.takePending();
+        const source = await this.scanAll();
+        const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
+        if (steps.length > 0) await this.sendSteps(session, steps, { mirror: false });
+        this.settle(taken);
+        continue;
+      }
+      if (this.pending.size > 0) {
+        const taken = this.takePending();
+        const paths = [...taken.keys()];
+        const blockSize = this.row.options.blockSize;
+        let source: Map<string, TreeEntry | null>;
+        if (this.row.kind === 'tree') {
+          for (const p of paths) this.cache.delete(p);
+          const scanned = await scanPaths(this.row.path, paths, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal });
+          this.reportScanErrors(scanned.errors);
+          source = scanned.entries;
+        } else {
+          source = await this.scanAll();
+        }
+        const planned = new Set<string>([...source.keys(), ...paths]);
+        // A vanished directory takes the target's whole subtree with it.
+        const steps = planPaths(planned, source, session.view, { blockSize });
+        if (steps.length > 0) await this.sendSteps(session, steps, { mirror: false });
+        this.settle(taken);
+        continue;
+      }
+      await this.sleep(30_000);
+    }
+    if (session.closed && session.closeError != null && !this.stopped && !this.row.paused) throw session.closeError;
+  }
+
+  /** Moves the pending paths into a snapshot being sent; events during the send re-dirty them. */
+  private takePending(): Map<string, { version: number; since: number }> {
+    const taken = new Map(this.pending);
+    return taken;
+  }
+
+  /** After the batch that carried `taken` was applied, forget paths not changed since. */
+  private settle(taken: Map<string, { version: number; since: number }>): void {
+    const clean: string[] = [];
+    for (const [path, { version }] of taken) {
+      if (this.pending.get(path)?.version === version) {
+        this.pending.delete(path);
+        clean.push(path);
+      }
+    }
+    if (clean.length > 0) this.dirty.remove(clean);
+  }
+
+  private absolute(path: string): string {
+    return path === '' ? this.row.path : join(this.row.path, path);
+  }
+
+  /** Turns plan steps into batches on the wire and waits until the target applied them. */
+  private async sendSteps(session: Session, steps: PlanStep[], opts: { mirror: boolean }): Promise<void> {
+    const framed = session.framed;
+    let ops: doppel.IOp[] = [];
+    let frameBytes = 0;
+    let batchBytes = 0;
+    let seq = session.nextSeq;
+    const flush = async (final: boolean, mirrorDone = false): Promise<void> => {
+      if (ops.length === 0 && !final) return;
+      await this.waitWindow(session);
+      await framed.send({ batch: { seq, generation: this.row.generation, ops, final, mirrorDone } });
+      this.counters.wireBytesSent = framed.bytesSent;
+      ops = [];
+      frameBytes = 0;
+      if (final) {
+        this.counters.batches++;
+        const sent = seq;
+        seq = session.nextSeq = seq + 1;
+        batchBytes = 0;
+        if (!opts.mirror) await this.waitApplied(session, sent);
+      }
+    };
+    const push = async (op: doppel.IOp, dataBytes = 0): Promise<void> => {
+      ops.push(op);
+      frameBytes += dataBytes + 64;
+      batchBytes += dataBytes;
+      if (frameBytes >= FRAME_DATA_BYTES) await flush(false);
+    };
+
+    for (const step of steps) {
+      if (session.closed) throw session.closeError ?? new Error('session closed');
+      switch (step.op) {
+        case 'remove': await push({ remove: { path: step.path } }); break;
+        case 'mkdir': await push({ mkdir: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } }); break;
+        case 'symlink': await push({ symlink: { path: step.path, target: step.target } }); break;
+        case 'attr': await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } }); break;
+        case 'stage':
+        case 'patch': {
+          const sentHashes = new Uint8Array(step.hashes);
+          if (step.op === 'stage') await push({ fileBegin: { path: step.path, size: step.size, base: step.base } });
+          else if (step.resize) await push({ resize: { path: step.path, size: step.size } });
+          let fh: FileHandle | undefined;
+          try {
+            fh = await open(this.absolute(step.path), 'r');
+            for (const range of step.ranges) {
+              const data = Buffer.allocUnsafe(range.length);
+              const { bytesRead } = await fh.read(data, 0, range.length, range.offset);
+              const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
+              if (payload.length === 0) continue;
+              if (this.recordDigests(payload, range.offset, sentHashes)) this.markDirty([step.path]);
+              const write = this.makeWrite(step.path, range.offset, payload);
+              await push({ write }, write.data.length);
+              this.counters.bytesSent += write.data.length;
+              this.counters.blocksSent += Math.ceil(payload.length / this.row.options.blockSize);
+              if (opts.mirror) this.mirror.doneBytes = Math.min(this.mirror.totalBytes, this.mirror.doneBytes + payload.length);
+              if (this.row.options.bwlimit > 0) {
+                const wait = this.bucket.delayFor(write.data.length, Date.now());
+                if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+              }
+            }
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+            // Vanished since the scan: the watcher reports it; the next pass removes it.
+            this.markDirty([step.path]);
+          } finally {
+            await fh?.close();
+          }
+          if (step.op === 'stage') await push({ fileCommit: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
+          else await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
+          step.hashes = sentHashes;
+          break;
+        }
+      }
+      applyStepToView(session.view, step);
+      if (opts.mirror && batchBytes >= MIRROR_BATCH_BYTES) await flush(true);
+    }
+    await flush(true, opts.mirror);
+    await this.waitApplied(session, seq - 1);
+  }
+
+  /** Digests of what is actually sent; true when the file changed since it was scanned. */
+  private recordDigests(payload: Buffer, offset: number, hashes: Uint8Array): boolean {
+    const bs = this.row.options.blockSize;
+    let changed = false;
+    for (let at = 0; at < payload.length; at += bs) {
+      const digest = digestBlock(payload.subarray(at, Math.min(at + bs, payload.length)));
+      const slot = ((offset + at) / bs) * DIGEST_BYTES;
+      for (let i = 0; i < DIGEST_BYTES; i++) {
+        if (hashes[slot + i] !== digest[i]) changed = true;
+        hashes[slot + i] = digest[i]!;
+      }
+    }
+    return changed;
+  }
+
+  private makeWrite(path: string, offset: number, payload: Buffer): doppel.IWrite & { data: Uint8Array } {
+    const hash = digestBlock(payload);
+    if (this.row.options.compress) {
+      const packed = deflateRawSync(payload, { level: 1 });
+      // Incompressible blocks (already compressed or encrypted data) travel as they are.
+      if (packed.length < payload.length * 0.9) {
+        return { path, offset, data: packed, hash, rawLength: payload.length, compressed: true };
+      }
+    }
+    return { path, offset, data: payload, hash, rawLength: payload.length, compressed: false };
+  }
+
+  private async waitWindow(session: Session): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    while (!session.closed && session.framed.bytesSent - session.ackedBytes > WINDOW_BYTES) {
+      if (Date.now() > deadline) throw new Error('target stopped acknowledging data for 2 minutes');
+      await new Promise<void>((resolve) => session.ackWaiters.push(resolve));
+    }
+    if (session.closed) throw session.closeError ?? new Error('session closed');
+  }
+
+  private async waitApplied(session: Session, seq: number): Promise<void> {
+    const deadline = Date.now() + 600_000;
+    while (!session.closed && session.appliedSeq < seq) {
+      if (Date.now() > deadline) throw new Error(`target did not apply batch ${seq} within 10 minutes`);
+      await new Promise<void>((resolve) => session.ackWaiters.push(resolve));
+    }
+    if (session.appliedSeq < seq) throw session.closeError ?? new Error('session closed before the batch was applied');
+  }
+
+  private async runVerify(session: Session, repair: boolean): Promise<VerifyReport> {
+    const replica = new Promise<doppel.IIndexEntry[]>((resolve, reject) => {
+      session.indexWaiter = { entries: [], resolve, reject };
+    });
+    await session.framed.send({ verify: { id: Date.now() } });
+    const fresh = entriesFromIndex(await replica);
+    // Re-read the source too: verify must not trust either side's cache.
+    for (const entry of this.cache.all()) this.cache.delete(entry.path);
+    const source = await this.scanAll();
+    const steps = planTree(source, fresh, { blockSize: this.row.options.blockSize });
+    const differing = steps.map((step) => describeStep(step, this.row.options.blockSize));
+    const report: VerifyReport = { name: this.row.name, peer: this.row.peerId, files: source.size, differing, repaired: false };
+    if (repair && steps.length > 0) {
+      session.view = fresh;
+      await this.sendSteps(session, steps, { mirror: false });
+      report.repaired = true;
+    } else if (!repair) {
+      // The fresh map is the truth either way; keep following it.
+      session.view = fresh;
+    }
+    return report;
+  }
+}
+
+function describeStep(step: PlanStep, blockSize: number): { path: string; reason: string; blocks?: number } {
+  switch (step.op) {
+    case 'remove': return { path: step.path, reason: 'only on the replica' };
+    case 'mkdir': return { path: step.path, reason: 'directory missing on the replica' };
+    case 'symlink': return { path: step.path, reason: 'symlink missing or different' };
+    case 'attr': return { path: step.path, reason: 'mode or mtime differ' };
+    case 'stage':
+    case 'patch': {
+      const blocks = step.ranges.reduce((n, r) => n + Math.ceil(r.length / blockSize), 0);
+      return { path: step.path, reason: blocks > 0 ? 'blocks differ' : 'size differs', blocks };
+    }
+  }
+}
+
