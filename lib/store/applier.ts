@@ -754,6 +754,7 @@ class ApplyRun {
     const end = offset + data.length;
     if (end > f.size) {
       // Extending by a write: the gap (if any) reads as zeros, as on the source.
+      await f.fh.truncate(end);
       f.hashes = await resizedDigests(f.fh, f.hashes, f.size, end, this.blockSize);
       f.size = end;
     }
