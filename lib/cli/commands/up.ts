@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { Daemon } from '../../daemon/daemon.js';
 import { UsageError } from '../../errors.js';
 import { createLogger, isLogLevel, LOG_LEVELS } from '../../log.js';
 import { homeOf, withHome, type CommonOptions } from '../options.js';
@@ -20,6 +19,8 @@ async function run(options: UpOptions): Promise<void> {
   const log = createLogger({ level: options.logLevel });
   // A bug in one connection's handling must not take the peer down; log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason instanceof Error ? reason : String(reason) }));
+  // Loaded here, not at the top: every other command stays fast by never loading libp2p.
+  const { Daemon } = await import('../../daemon/daemon.js');
   const daemon = await Daemon.start({ home: homeOf(options), log });
   await new Promise<void>((resolve) => {
     let stopping = false;
