@@ -128,7 +128,7 @@ test('a second daemon on the same home is refused; SIGTERM stops cleanly', async
   t.is((await d.cli(['id'])).code, 0, 'the first daemon is untouched');
 
   const pid = Number(readFileSync(join(d.home, 'daemon.pid'), 'utf8'));
-  t.is<number | undefined>(pid, d.pid);
+  t.is(pid, d.pid ?? -1);
   t.is(await d.stop(), 0);
   t.false(existsSync(join(d.home, 'control.sock')));
   t.false(existsSync(join(d.home, 'daemon.pid')));
