@@ -39,7 +39,7 @@ async function p2pSink(): Promise<void> {
     stream.send(new TextEncoder().encode(`${total}\n`));
     await stream.close();
     // Give the reply time to leave before the process goes away.
-    setTimeout(() => void node.stop().then(() => process.exit(0)), 200);
+    setTimeout(() => void Promise.resolve(node.stop()).then(() => process.exit(0)), 200);
   });
   process.stdout.write(`${node.getMultiaddrs()[0]!.toString()}\n`);
 }

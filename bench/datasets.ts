@@ -19,7 +19,7 @@ export interface Dataset {
 }
 
 export interface DatasetSpec {
-  name: 'D1' | 'D2' | 'D3';
+  name: 'D1' | 'D2' | 'D3' | 'D4';
   kind: 'file' | 'tree';
   /** File sizes in order; a 'file' dataset has exactly one. */
   sizes: number[];
@@ -50,6 +50,11 @@ export function d2Spec(quick: boolean, seed: string): DatasetSpec {
 export function d3Spec(quick: boolean, seed: string): DatasetSpec {
   const count = quick ? 16 : 128;
   return { name: 'D3', kind: 'tree', sizes: Array.from({ length: count }, () => 256 * KiB), seed };
+}
+
+/** D4: the tree whose small files W3 writes into, kept apart so latency does not wait on D2's mirror. */
+export function d4Spec(seed: string): DatasetSpec {
+  return { name: 'D4', kind: 'tree', sizes: Array.from({ length: 16 }, () => 16 * KiB), seed };
 }
 
 /** Nested directories three levels deep, ten entries wide, so trees look like real ones. */
@@ -138,10 +143,11 @@ interface UndoEntry {
 }
 
 /**
- * Writes into the cached dataset (W2, W3 need the source itself to change), after saving the bytes
- * they overwrite in an fsynced undo log; `rollBack` restores them. Cheaper than copying 2 GiB.
+ * Saves the bytes `writes` will overwrite in the cached dataset (W2, W3 need the source itself to
+ * change) in an fsynced undo log, which `rollBack` replays; cheaper than copying 2 GiB. Separate
+ * from the writes themselves so the workloads can time only those.
  */
-export function writeWithUndo(ds: Dataset, writes: Write[]): void {
+export function saveUndo(ds: Dataset, writes: Write[]): void {
   const dir = datasetDir(ds);
   const undoPath = join(dir, 'undo.json');
   const undo: UndoEntry[] = existsSync(undoPath) ? (JSON.parse(readFileSync(undoPath, 'utf8')) as UndoEntry[]) : [];
@@ -160,6 +166,9 @@ export function writeWithUndo(ds: Dataset, writes: Write[]): void {
   fsyncSync(fd);
   closeSync(fd);
   renameSync(`${undoPath}.tmp`, undoPath);
+}
+
+export function applyWrites(ds: Dataset, writes: Write[]): void {
   for (const w of writes) writeAt(filePath(ds, w.rel), w.offset, w.data);
 }
 
@@ -172,7 +181,7 @@ export function writeAt(path: string, offset: number, data: Buffer): void {
   }
 }
 
-/** Undoes every `writeWithUndo` since the dataset was generated, newest first. */
+/** Undoes every `saveUndo`d write since the dataset was generated, newest first. */
 export function rollBack(dir: string): void {
   const undoPath = join(dir, 'undo.json');
   if (!existsSync(undoPath)) return;

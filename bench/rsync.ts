@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareTree, randomAlignedWrites, rollBack, datasetDir, writeWithUndo, type Dataset } from './datasets.js';
+import { applyWrites, compareTree, datasetDir, randomAlignedWrites, rollBack, saveUndo, type Dataset } from './datasets.js';
 import { HarnessError, loopbackBytes, reapedChildrenCpuSeconds, run, sleep } from './procs.js';
 import { startSshd, type Sshd } from './sshd.js';
 
@@ -69,7 +69,8 @@ export async function measureRsync(work: string, d1: Dataset, d2: Dataset, seed:
     const v2 = compareTree(d2, join(target, 'tree')) ?? 'ok';
     progress('rsync W2 (64 × 4 KiB writes into D1)');
     const writes = randomAlignedWrites('', d1.totalBytes, 64, `${seed}:W2`);
-    writeWithUndo(d1, writes);
+    saveUndo(d1, writes);
+    applyWrites(d1, writes);
     let w2: TransferResult;
     try {
       const r = await rsync(sshd, ['-a', '--inplace', '--no-whole-file'], d1.path, `${target}/`, 64 * 4096);
