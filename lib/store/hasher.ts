@@ -95,10 +95,12 @@ export async function hashRange(
   if (offset % blockSize !== 0) throw new FileHashError(`hash range offset ${offset} is not a multiple of the block size ${blockSize}`);
   const out = new Uint8Array(blockCount(length, blockSize) * DIGEST_BYTES);
   const view = new DataView(out.buffer);
-  const chunk = Math.max(blockSize, READ_CHUNK - (READ_CHUNK % blockSize));
-  const bufs = [new Uint8Array(chunk), new Uint8Array(chunk)];
+  const chunk = Math.min(Math.max(blockSize, READ_CHUNK - (READ_CHUNK % blockSize)), Math.max(length, 1));
+  // Small files are the common case: buffers are sized to the file, and the second one (for the
+  // read that overlaps hashing) exists only when there is a second chunk.
+  const bufs = length > chunk ? [new Uint8Array(chunk), new Uint8Array(chunk)] : [new Uint8Array(chunk)];
   const readAt = (i: number, pos: number): Promise<number> =>
-    readFully(fh, bufs[i % 2]!, Math.min(chunk, length - pos), offset + pos);
+    readFully(fh, bufs[i % bufs.length]!, Math.min(chunk, length - pos), offset + pos);
 
   let pos = 0;
   let digest = 0;
@@ -110,7 +112,7 @@ export async function hashRange(
     opts.signal?.throwIfAborted();
     const next = pos + got;
     pending = next < length ? readAt(i + 1, next) : undefined;
-    const buf = bufs[i % 2]!;
+    const buf = bufs[i % bufs.length]!;
     for (let b = 0; b < got; b += blockSize, digest += DIGEST_BYTES) {
       writeDigest(buf.subarray(b, Math.min(b + blockSize, got)), view, digest);
     }
