@@ -5,6 +5,8 @@ import { appendFile, chmod, mkdir, mkdtemp, rm, symlink, writeFile, rename, utim
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DIGEST_BYTES } from '../lib/core/blocks.js';
 import { compileRules } from '../lib/core/rules.js';
 import { migrations } from '../lib/store/migrations.js';
@@ -245,4 +247,23 @@ test('scan caches of two protections do not see each other', async (t) => {
   one.deleteTree('a');
   t.deepEqual([...one.all()].map((e) => e.path), ['ab']);
   t.is(two.get('a')?.mode, 0o700);
+});
+
+test('scanSingle reads a block device, whose size stat reports as 0', async (t) => {
+  if (process.getuid?.() !== 0) { t.pass('needs root to attach a loop device'); return; }
+  const dir = await tempDir(t);
+  const image = join(dir, 'dev.img');
+  const data = randomBytes(3 * 1024 * 1024 + 512);
+  await writeFile(image, data);
+  let device: string;
+  try {
+    device = (await promisify(execFile)('losetup', ['-f', '--show', image])).stdout.trim();
+  } catch {
+    t.pass('no loop device available');
+    return;
+  }
+  t.teardown(async () => { await promisify(execFile)('losetup', ['-d', device]); });
+  const entry = await scanSingle(device, { blockSize: BS, cache: openCache() });
+  t.is(entry!.size, data.length);
+  t.deepEqual(entry!.hashes!.subarray(-DIGEST_BYTES), digestBlock(data.subarray(data.length - 512)));
 });
