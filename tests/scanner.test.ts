@@ -267,3 +267,12 @@ test('scanSingle reads a block device, whose size stat reports as 0', async (t) 
   t.is(entry!.size, data.length);
   t.deepEqual(entry!.hashes!.subarray(-DIGEST_BYTES), digestBlock(data.subarray(data.length - 512)));
 });
+
+test('hashFile never reads through a symlink; scanSingle follows the one the operator configured', async (t) => {
+  const dir = await tempDir(t);
+  await writeFile(join(dir, 'secret'), 'not for the replica');
+  await symlink(join(dir, 'secret'), join(dir, 'planted'));
+  await t.throwsAsync(hashFile(join(dir, 'planted'), { blockSize: BS }), { code: 'ELOOP' });
+  const entry = await scanSingle(join(dir, 'planted'), { blockSize: BS, cache: openCache() });
+  t.is(entry!.size, 19);
+});

@@ -1,13 +1,13 @@
 // Worker thread body for hasher.ts: hashes one stripe of a big file and posts the digests back.
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { hashRange, type StripeMessage, type StripeRequest } from './hasher.js';
+import { hashRange, OPEN_FLAGS, type StripeMessage, type StripeRequest } from './hasher.js';
 
 const req = workerData as StripeRequest;
 const post = (m: StripeMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
 
 let lastReport = 0;
-const fh = await open(req.path, 'r');
+const fh = await open(req.path, OPEN_FLAGS);
 try {
   const hashes = await hashRange(fh, req.offset, req.length, req.blockSize, {
     onProgress(bytes) {

@@ -2,7 +2,8 @@
 // read in flight while the current one is hashed; big files are split into stripes hashed by
 // worker threads. A file that changes while it is read is read again, so a block map never mixes
 // two versions of a file.
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -50,6 +51,9 @@ export class FileHashError extends DoppelError {
 }
 
 const READ_CHUNK = 4 * 1024 * 1024;
+// A path swapped for a symlink after the scanner's lstat must not make us read (and ship) whatever
+// it points at; one swapped for a fifo must not block the open.
+export const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 const MAX_ATTEMPTS = 4;
 /** Files at least this big are worth the start-up cost of worker threads. */
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
@@ -202,13 +206,14 @@ async function hashParallel(path: string, size: number, parallelism: number, opt
 
 /**
  * Reads the whole file (or block device) and returns its block map with the metadata it belongs
- * to. Re-reads if the file changed during the read; gives up with FileUnstableError.
+ * to. Re-reads if the file changed during the read; gives up with FileUnstableError. A symlink is
+ * refused (ELOOP): resolve it first if following it is intended.
  */
 export async function hashFile(absPath: string, opts: HashOptions): Promise<FileHashes> {
   const parallelism = opts.parallelism ?? Math.max(1, Math.floor(availableParallelism() / 2));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await sleep(25 * attempt * attempt, undefined, { signal: opts.signal });
-    const fh = await open(absPath, 'r');
+    const fh = await open(absPath, OPEN_FLAGS);
     try {
       const before = await fh.stat();
       const device = before.isBlockDevice();
@@ -224,7 +229,7 @@ export async function hashFile(absPath: string, opts: HashOptions): Promise<File
         throw err;
       }
       const after = await fh.stat();
-      const now = await stat(absPath);
+      const now = await lstat(absPath);
       // Writes to a block device do not touch its inode times; only its size can be checked.
       const stable = device
         ? (await deviceSize(fh)) === size

@@ -1,6 +1,6 @@
 // Walks a protection's root and reports what is there, hashing only files whose metadata changed
 // since the cache last saw them. Never follows symlinks: a link is recorded, not entered.
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { blockCount, DIGEST_BYTES, equalDigests } from '../core/blocks.js';
@@ -263,12 +263,15 @@ export async function scanPaths(root: string, relPaths: string[], opts: ScanOpti
 
 /**
  * Scans a single-file protection: a regular file or a block device, reported as the entry ''.
- * Returns null if it is gone. A device is always re-read: writes to it do not change its times.
+ * Returns null if it is gone. The configured path may be a symlink (/dev/disk/by-id/...): the
+ * operator chose it. A device is always re-read: writes to it do not change its times.
  */
 export async function scanSingle(absPath: string, opts: Omit<ScanOptions, 'rules'>): Promise<ScanEntry | null> {
+  let real: string;
   let st: Stats;
   try {
-    st = await lstat(absPath);
+    real = await realpath(absPath);
+    st = await lstat(real);
   } catch (err) {
     if (!isGone(err)) throw err;
     opts.cache.delete('');
@@ -280,7 +283,7 @@ export async function scanSingle(absPath: string, opts: Omit<ScanOptions, 'rules
     opts.onProgress?.(0, 1);
     return cached;
   }
-  const h = await hashFile(absPath, { blockSize: opts.blockSize, signal: opts.signal, onProgress: (b) => opts.onProgress?.(b, 1) });
+  const h = await hashFile(real, { blockSize: opts.blockSize, signal: opts.signal, onProgress: (b) => opts.onProgress?.(b, 1) });
   const entry: ScanEntry = { path: '', type: 'file', size: h.size, mode: h.mode, mtimeMs: h.mtimeMs, ctimeMs: h.ctimeMs, ino: h.ino, hashes: h.hashes };
   opts.cache.put(entry);
   opts.onProgress?.(h.size, 1);
