@@ -161,13 +161,19 @@ class Scan {
 
   /** Adds `dirRel`'s included descendants to `out`, parents first. */
   async walk(dirRel: string, out: Map<string, CachedEntry | null>): Promise<void> {
-    const stack = [dirRel];
+    const stack: Array<{ dir: string; ino?: number }> = [{ dir: dirRel }];
     while (stack.length > 0) {
       this.opts.signal?.throwIfAborted();
-      const dir = stack.pop()!;
+      const { dir, ino } = stack.pop()!;
       let names: { name: string; isDir: boolean }[];
       try {
         const dirents = await readdir(join(this.root, dir), { withFileTypes: true });
+        // A directory swapped for a symlink since its lstat would lead the walk out of the root.
+        // Node has no openat(), so this narrows the race rather than closing it.
+        if (ino !== undefined) {
+          const now = await lstat(join(this.root, dir));
+          if (!now.isDirectory() || now.ino !== ino) continue;
+        }
         names = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (err) {
         if (!isGone(err)) this.fail(dir, err);
@@ -185,11 +191,11 @@ class Scan {
         }
       };
       await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, children.length) }, worker));
-      const subdirs: string[] = [];
+      const subdirs: Array<{ dir: string; ino: number }> = [];
       results.forEach((e) => {
         if (!e) return;
         out.set(e.path, e);
-        if (e.type === 'dir') subdirs.push(e.path);
+        if (e.type === 'dir') subdirs.push({ dir: e.path, ino: e.ino });
       });
       // Reverse so the stack pops them in name order.
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
