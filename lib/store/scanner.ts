@@ -172,7 +172,10 @@ class Scan {
         // Node has no openat(), so this narrows the race rather than closing it.
         if (ino !== undefined) {
           const now = await lstat(join(this.root, dir));
-          if (!now.isDirectory() || now.ino !== ino) continue;
+          if (!now.isDirectory() || now.ino !== ino) {
+            this.fail(dir, new Error('directory was replaced while being scanned; it is rescanned at the next change'));
+            continue;
+          }
         }
         names = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (err) {
