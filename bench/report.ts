@@ -133,7 +133,7 @@ export function buildRows(r: Results): Row[] {
   const m = dp?.manyToOne;
   const mRatio = ok(m) ? m.aggregateMBps / m.singleMBps : undefined;
   rows.push({
-    workload: 'many-to-one: 8 sources aggregate vs 1',
+    workload: `many-to-one: ${ok(m) ? m.sources : 8} sources aggregate vs 1`,
     doppel: dCell(m, (v) => `${fmt(v.aggregateMBps)} vs ${fmt(v.singleMBps)} MB/s${v.verified === 'ok' ? '' : ` (replica: ${v.verified})`}`),
     rsync: '',
     ratio: mRatio === undefined ? '' : `${fmt(mRatio, 2)}×`,
@@ -160,12 +160,13 @@ export function textTable(rows: Row[]): string {
 
 export function markdown(r: Results, rows: Row[]): string {
   const esc = (s: string): string => s.replaceAll('|', '\\|');
-  const ds = Object.entries(r.datasets).map(([k, v]) => `${k}: ${v.files} file(s), ${(v.bytes / MiB).toFixed(0)} MiB`).join('; ');
+  const size = (b: number): string => (b >= MiB ? `${(b / MiB).toFixed(0)} MiB` : `${(b / 1024).toFixed(0)} KiB`);
+  const ds = Object.entries(r.datasets).map(([k, v]) => `${k}: ${v.files} file(s), ${size(v.bytes)}`).join('; ');
   return [
     `# doppel bench, ${r.date}${r.quick ? ' (--quick)' : ''}`,
     '',
     `Node ${r.machine.node}, ${r.machine.cpus} CPUs, Linux ${r.machine.kernel}; seed ${r.seed}; ${ds}; run took ${r.elapsedSeconds.toFixed(0)} s.`,
-    'Ratios are measured in the same run; absolute numbers drift on a shared machine. rsync is `rsync -a` (W2: `-a --inplace --no-whole-file`) over ssh to a throwaway sshd on 127.0.0.1. Loopback (lo) byte counts are machine-wide and include TCP/IP and ssh framing.',
+    'Ceiling rows are the machine\'s limits, measured in the same run (shown in the doppel column). Ratios are measured in the same run; absolute numbers drift on a shared machine. rsync is `rsync -a` (W2: `-a --inplace --no-whole-file`) over ssh to a throwaway sshd on 127.0.0.1. Loopback (lo) byte counts are machine-wide and include TCP/IP and ssh framing.',
     '',
     `| ${HEADERS.join(' | ')} |`,
     `| ${HEADERS.map(() => '---').join(' | ')} |`,
