@@ -626,7 +626,7 @@ export class SourceReplicator {
     await session.framed.send({ verify: { id: Date.now() } });
     const fresh = entriesFromIndex(await replica);
     // Re-read the source too: verify must not trust either side's cache.
-    for (const entry of this.cache.all()) this.cache.delete(entry.path);
+    this.store.clearScanCache(this.row.id);
     const source = await this.scanAll();
     const steps = planTree(source, fresh, { blockSize: this.row.options.blockSize });
     const differing = steps.map((step) => describeStep(step, this.row.options.blockSize));
