@@ -41,7 +41,7 @@ async function pair(t: ExecutionContext): Promise<[TestDaemon, TestDaemon]> {
   return [alpha, bravo];
 }
 
-test('a directory tree is mirrored byte-identical and follows renames, deletes, truncation and extension', async (t) => {
+test.serial('a directory tree is mirrored byte-identical and follows renames, deletes, truncation and extension', async (t) => {
   const [alpha, bravo] = await pair(t);
   const src = await scratch(t);
   await mkdir(join(src, 'etc/nested/deeper'), { recursive: true });
@@ -78,7 +78,7 @@ test('a directory tree is mirrored byte-identical and follows renames, deletes, 
   t.true(await converges(src, replica), 'extension with a hole converges');
 });
 
-test('a 4 KiB write into a large file sends only a few blocks', async (t) => {
+test.serial('a 4 KiB write into a large file sends only a few blocks', async (t) => {
   const [alpha, bravo] = await pair(t);
   const src = await scratch(t);
   const image = join(src, 'disk.img');
@@ -100,7 +100,7 @@ test('a 4 KiB write into a large file sends only a few blocks', async (t) => {
   t.true(after - before >= 4096);
 });
 
-test('many-to-one: two sources with the same protection name stay isolated on one target', async (t) => {
+test.serial('many-to-one: two sources with the same protection name stay isolated on one target', async (t) => {
   const alpha = await startDaemon({ t, name: 'alpha' });
   const charlie = await startDaemon({ t, name: 'charlie' });
   const bravo = await startDaemon({ t, name: 'bravo' });
@@ -120,7 +120,7 @@ test('many-to-one: two sources with the same protection name stay isolated on on
   t.deepEqual(targets.map((p) => p.peer).sort(), [alpha.peerId, charlie.peerId].sort());
 });
 
-test('one-to-many: one source protects a path to two targets', async (t) => {
+test.serial('one-to-many: one source protects a path to two targets', async (t) => {
   const alpha = await startDaemon({ t, name: 'alpha' });
   const bravo = await startDaemon({ t, name: 'bravo' });
   const charlie = await startDaemon({ t, name: 'charlie' });
@@ -136,7 +136,7 @@ test('one-to-many: one source protects a path to two targets', async (t) => {
   t.true(await converges(src, replicaOf(charlie, alpha, 'fan')));
 });
 
-test('a raw-device-like source is replicated by interval scanning', async (t) => {
+test.serial('a raw-device-like source is replicated by interval scanning', async (t) => {
   const [alpha, bravo] = await pair(t);
   const src = await scratch(t);
   const dev = join(src, 'volume.raw');
@@ -156,7 +156,7 @@ test('a raw-device-like source is replicated by interval scanning', async (t) =>
   t.is(status?.state, 'replicating');
 });
 
-test('pause stops sending and resume sends what changed meanwhile', async (t) => {
+test.serial('pause stops sending and resume sends what changed meanwhile', async (t) => {
   const [alpha, bravo] = await pair(t);
   const src = await scratch(t);
   await writeFile(join(src, 'f'), 'one\n');
@@ -172,7 +172,7 @@ test('pause stops sending and resume sends what changed meanwhile', async (t) =>
   t.true(await converges(src, replica));
 });
 
-test('verify reports a replica damaged behind doppel\'s back and --repair fixes it', async (t) => {
+test.serial('verify reports a replica damaged behind doppel\'s back and --repair fixes it', async (t) => {
   const [alpha, bravo] = await pair(t);
   const src = await scratch(t);
   await writeFile(join(src, 'a'), randomBytes(100_000));
@@ -195,7 +195,7 @@ test('verify reports a replica damaged behind doppel\'s back and --repair fixes 
   t.is(await sha256File(join(replica, 'a')), await sha256File(join(src, 'a')));
 });
 
-test('bad input on the command line gets a clear error and a non-zero exit', async (t) => {
+test.serial('bad input on the command line gets a clear error and a non-zero exit', async (t) => {
   const [alpha] = await pair(t);
   const src = await scratch(t);
   const missing = await alpha.cli(['protect', 'x', join(src, 'nope'), '--to', 'bravo']);
