@@ -55,6 +55,7 @@ class Session {
     try {
       await this.framed.send({ hello: { protocolVersion: PROTOCOL_VERSION, name: options.name, software: SOFTWARE, timeMs: Date.now() } });
       this.timer = setInterval(() => this.tick(), options.heartbeatIntervalMs);
+      this.tick(); // a latency right away, not one interval later
       for await (const frame of this.framed) {
         this.lastSeen = Date.now();
         if (frame.hello != null) {
@@ -144,7 +145,9 @@ export class PeerProtocol {
       if (s.helloReceived && (best === undefined || s.lastSeen > best.lastSeen)) best = s;
     }
     if (best === undefined) return undefined;
-    return { peerId, name: best.name, latencyMs: best.latencyMs ?? [...(this.sessions.get(peerId) ?? [])].find((s) => s.latencyMs !== undefined)?.latencyMs, lastSeen: best.lastSeen };
+    // Both sides may have dialled at once: any session's measured latency is the link's.
+    const latencyMs = best.latencyMs ?? [...this.sessions.get(peerId)!].find((s) => s.latencyMs !== undefined)?.latencyMs;
+    return { peerId, name: best.name, latencyMs, lastSeen: best.lastSeen };
   }
 
   private async dialSession(connection: Connection): Promise<void> {
