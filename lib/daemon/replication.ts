@@ -70,7 +70,7 @@ export class ReplicationService {
   async stop(): Promise<void> {
     this.ctx.events.off('peer:connected', this.onPeer);
     this.ctx.events.off('peer:trusted', this.onPeer);
-    this.targets.stop();
+    await this.targets.stop();
     await Promise.all([...this.sources.values()].map((s) => s.stop()));
     this.sources.clear();
   }

@@ -321,7 +321,7 @@ export class SourceReplicator {
           kind: kindToWire(this.row.kind),
           generation: this.row.generation,
           blockSize: this.row.options.blockSize,
-          totalBytes: 0,
+          totalBytes: this.store.storedBytes(this.row.id),
           compress: this.row.options.compress,
           sourceName: this.ctx.name,
         },

@@ -37,6 +37,7 @@ export class TargetService {
   private readonly states = new Map<number, TargetState>();
   private readonly store: ProtectionStore;
   private timer: NodeJS.Timeout | undefined;
+  private readonly handlers = new Set<Promise<void>>();
 
   constructor(private readonly ctx: EngineContext) {
     this.store = new ProtectionStore(ctx.db);
@@ -63,9 +64,11 @@ export class TargetService {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Ends every session; each handler discards its incomplete batch and saves staged block maps. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
     for (const st of this.states.values()) st.session?.framed.abort(new Error('daemon stopping'));
+    await Promise.race([Promise.allSettled(this.handlers), new Promise((r) => setTimeout(r, 5_000).unref())]);
   }
 
   statuses(): ProtectionStatus[] {
@@ -109,6 +112,16 @@ export class TargetService {
 
   /** Handler for REPLICATE_PROTOCOL streams (the daemon has already checked trust). */
   async handle(stream: Stream, connection: Connection): Promise<void> {
+    const running = this.serve(stream, connection);
+    this.handlers.add(running);
+    try {
+      await running;
+    } finally {
+      this.handlers.delete(running);
+    }
+  }
+
+  private async serve(stream: Stream, connection: Connection): Promise<void> {
     const remote = connection.remotePeer.toString();
     const framed = new FramedStream(stream, replicateCodec, { maxFrameBytes: MAX_REPLICATE_FRAME_BYTES });
     let st: TargetState | undefined;
@@ -145,9 +158,10 @@ export class TargetService {
         st.row = { ...st.row, lastError: e.message };
         this.store.setLastError(st.row.id, e.message);
       }
-      await applier?.abortBatch().catch(() => undefined);
       framed.abort(e);
     } finally {
+      await applier?.abortBatch().catch(() => undefined);
+      await applier?.closeSpans().catch((err: Error) => this.ctx.log.warn(`saving staged block maps failed: ${err.message}; they will be re-read`));
       if (st?.session?.framed === framed) {
         st.session = undefined;
         this.ctx.publish('protection', this.statusOf(st));

@@ -98,6 +98,12 @@ export class ProtectionStore {
     })();
   }
 
+  /** Bytes of the files the last scan found (0 before the first scan): the size a target must hold. */
+  storedBytes(id: number): number {
+    const row = this.db.prepare("SELECT COALESCE(SUM(size), 0) AS total FROM scan_cache WHERE protection_id = ? AND type = 'file'").get(id) as { total: number };
+    return row.total;
+  }
+
   clearScanCache(id: number): void {
     this.db.prepare('DELETE FROM scan_cache WHERE protection_id = ?').run(id);
   }
