@@ -7,6 +7,8 @@ export interface Results {
   quick: boolean;
   seed: string;
   machine: { node: string; cpus: number; kernel: string };
+  /** True when the run had a network namespace of its own, so loopback counters are the bench's alone. */
+  privateLoopback: boolean;
   datasets: Record<string, { files: number; bytes: number }>;
   ceilings?: Ceilings | { error: string };
   rsync?: RsyncResults | { absent: string } | { error: string };
@@ -166,7 +168,10 @@ export function markdown(r: Results, rows: Row[]): string {
     `# doppel bench, ${r.date}${r.quick ? ' (--quick)' : ''}`,
     '',
     `Node ${r.machine.node}, ${r.machine.cpus} CPUs, Linux ${r.machine.kernel}; seed ${r.seed}; ${ds}; run took ${r.elapsedSeconds.toFixed(0)} s.`,
-    'Ceiling rows are the machine\'s limits, measured in the same run (shown in the doppel column). Ratios are measured in the same run; absolute numbers drift on a shared machine. rsync is `rsync -a` (W2: `-a --inplace --no-whole-file`) over ssh to a throwaway sshd on 127.0.0.1. Loopback (lo) byte counts are machine-wide and include TCP/IP and ssh framing.',
+    'Ceiling rows are the machine\'s limits, measured in the same run (shown in the doppel column). Ratios are measured in the same run; absolute numbers drift on a shared machine. rsync is `rsync -a` (W2: `-a --inplace --no-whole-file`) over ssh to a throwaway sshd on 127.0.0.1.',
+    r.privateLoopback
+      ? 'The run had its own network namespace: loopback (lo) byte counts are the bench\'s alone, including TCP/IP, noise and ssh framing.'
+      : 'Loopback (lo) byte counts are machine-wide (no private network namespace) and include TCP/IP, noise and ssh framing.',
     '',
     `| ${HEADERS.join(' | ')} |`,
     `| ${HEADERS.map(() => '---').join(' | ')} |`,

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { measureCeilings } from './ceilings.js';
 import { d1Spec, d2Spec, d3Spec, d4Spec, ensureDataset } from './datasets.js';
 import { doppelMissing, measureDoppel } from './doppel.js';
+import { inOwnNetns, runInOwnNetns } from './netns.js';
 import { repoRoot } from './paths.js';
 import { stopAll } from './procs.js';
 import { buildRows, markdown, textTable, type Results } from './report.js';
@@ -48,6 +49,9 @@ const t0 = performance.now();
 function progress(what: string): void {
   process.stderr.write(`[bench +${((performance.now() - t0) / 1000).toFixed(1)}s] ${what}\n`);
 }
+
+const outer = await runInOwnNetns(progress);
+if (outer !== undefined) process.exit(outer);
 
 const quick = values.quick;
 const seed = values.seed;
@@ -91,6 +95,7 @@ try {
     quick,
     seed,
     machine: { node: process.version, cpus: cpus().length, kernel: release() },
+    privateLoopback: inOwnNetns(),
     datasets: Object.fromEntries([d1, d2, d3, d4].map((d) => [d.name, { files: d.files.length, bytes: d.totalBytes }])),
     elapsedSeconds: 0,
   };
