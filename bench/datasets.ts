@@ -191,10 +191,13 @@ export function rollBack(dir: string): void {
   rmSync(undoPath);
 }
 
+// One read buffer for every hash: allocating 4 MiB per file cost seconds on 20,000 small files.
+const readBuffer = Buffer.allocUnsafe(CHUNK);
+
 /** sha256 of a whole file, read in 4 MiB chunks (an independent check, not doppel's own hash). */
 export function sha256File(path: string): string {
   const hash = createHash('sha256');
-  const buf = Buffer.alloc(CHUNK);
+  const buf = readBuffer;
   const fd = openSync(path, 'r');
   try {
     for (;;) {

@@ -284,6 +284,7 @@ export async function measureDoppel(work: string, d1: Dataset, d2: Dataset, d3: 
     progress('doppel: starting two daemons');
     const [src, dst] = await Promise.all([Peer.start(work, 'alpha'), Peer.start(work, 'bravo')]);
     peers.push(src!, dst!);
+    progress('doppel: trusting each other and connecting');
     await link(src!, dst!);
     const a = src!;
     const b = dst!;

@@ -116,9 +116,16 @@ export function peakRss(pid: number): number {
   return Number(m[1]) * 1024;
 }
 
-/** Bytes through the loopback interface so far (tx; on lo every byte sent is also received). */
+/**
+ * Bytes through the loopback interface so far (tx; on lo every byte sent is also received). Read
+ * from /proc/self/net/dev, which follows this process's network namespace; /sys/class/net shows
+ * the namespace sysfs was mounted in.
+ */
 export function loopbackBytes(): number {
-  return Number(readFileSync('/sys/class/net/lo/statistics/tx_bytes', 'utf8').trim());
+  const line = readFileSync('/proc/self/net/dev', 'utf8').split('\n').find((l) => l.trim().startsWith('lo:'));
+  if (line === undefined) throw new HarnessError('no lo interface in /proc/self/net/dev');
+  // After "lo:": 8 receive fields, then transmit bytes.
+  return Number(line.trim().slice(3).trim().split(/\s+/)[8]);
 }
 
 export function sleep(ms: number): Promise<void> {
