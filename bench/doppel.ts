@@ -223,7 +223,14 @@ async function mirror(src: Peer, dst: Peer, name: string, ds: Dataset, timeoutMs
   const cpu0 = [cpuSeconds(src.pid), cpuSeconds(dst.pid)];
   const t0 = performance.now();
   await doppel(['protect', name, ds.path, '--to', dst.name], src.home);
-  const wallSeconds = await waitCaughtUp(src, name, t0, timeoutMs);
+  let wallSeconds: number;
+  try {
+    wallSeconds = await waitCaughtUp(src, name, t0, timeoutMs);
+  } catch (err) {
+    // A mirror left running would load the machine and the link under every later workload.
+    await doppel(['unprotect', name], src.home).catch(() => undefined);
+    throw err;
+  }
   const root = dst.replicaRoot(src, name);
   return {
     wallSeconds,
