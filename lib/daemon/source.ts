@@ -415,10 +415,15 @@ export class SourceReplicator {
     this.setState('mirroring');
     const taken = this.takePending();
     this.rescanDue = false;
+    const started = Date.now();
     const source = await this.scanAll();
     const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
     this.mirror = { doneBytes: 0, totalBytes: planBytes(steps) };
+    const log = this.ctx.log;
+    log.info(`${this.row.name}: mirror: ${source.size} entries scanned in ${Date.now() - started} ms; ${steps.length} changes, ${this.mirror.totalBytes} bytes to send`);
+    const sendStart = Date.now();
     await this.sendSteps(session, steps, { mirror: true });
+    log.info(`${this.row.name}: mirror complete: ${this.mirror.totalBytes} bytes in ${Date.now() - sendStart} ms`);
     this.mirror.doneBytes = this.mirror.totalBytes;
     this.settle(taken);
     if (!this.row.mirrored) {

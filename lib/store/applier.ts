@@ -37,6 +37,14 @@ const JOURNAL_DIR = `${STATE_DIR}/journal`;
 const STAGING_DIR = `${STATE_DIR}/staging`;
 /** Largest inflated Write payload accepted (a frame is capped at 8 MiB + headroom). */
 export const MAX_WRITE_BYTES = 16 * 1024 * 1024;
+/** Block maps up to this size (a 32 MiB file at 4 KiB blocks) travel inline in the journal. */
+const INLINE_HASH_BYTES = 64 * 1024;
+/** fsyncs in flight at once at commit (libuv's pool has 4 threads). */
+const SYNC_PARALLELISM = 8;
+
+async function inChunks<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
 
 export class CorruptBlockError extends Error {
   override name = 'CorruptBlockError';
@@ -103,6 +111,10 @@ interface Receiving {
   touched: Set<Span>;
   /** Spans whose FileCommit is in this batch: sealed with their block maps, then closed. */
   closing: Span[];
+  /** Closing spans whose block map is inline in the journal's commit op. */
+  inline: Set<Span>;
+  /** Existing directories checkParents found to be real (not links) in this batch. */
+  dirsSeen: Set<string>;
 }
 
 /** Refusals a replay can never get past: the batch is dropped rather than retried forever. */
@@ -162,7 +174,7 @@ export class Applier {
     if (this.receiving) throw new BatchStateError(`batch ${this.receiving.writer.seq} is still open; commit or abort it before beginning ${seq}`);
     if (!Number.isSafeInteger(seq) || seq <= this.appliedSeq()) throw new BadOpError(`batch seq ${seq} is not after the last applied seq ${this.appliedSeq()}`);
     return BatchWriter.create(join(this.opts.replicaRoot, JOURNAL_DIR), seq).then((writer) => {
-      this.receiving = { writer, shape: new Map(), touched: new Set(), closing: [] };
+      this.receiving = { writer, shape: new Map(), touched: new Set(), closing: [], inline: new Set(), dirsSeen: new Set() };
     });
   }
 
@@ -184,9 +196,9 @@ export class Applier {
     if (!r) throw new BatchStateError('commitBatch without beginBatch');
     let sealed: SealedBatch;
     try {
-      for (const span of r.touched) await span.fh.sync();
+      await inChunks([...r.touched], SYNC_PARALLELISM, (span) => span.fh.sync());
       for (const span of r.closing) {
-        await this.writeSidecar(span);
+        if (!r.inline.has(span)) await this.writeSidecar(span);
         await span.fh.close();
       }
       sealed = await r.writer.seal();
@@ -306,6 +318,12 @@ export class Applier {
       r.touched.add(span);
       r.closing.push(span);
       j = { t: 'commit', path, staging: `${STAGING_DIR}/${span.name}`, mode: (op.fileCommit.mode ?? 0o644) & 0o7777, mtimeMs: op.fileCommit.mtimeMs ?? 0 };
+      // A small file's block map rides in the journal: no sidecar files per file in a mirror of
+      // many small files (each would cost a create, a write and a delete).
+      if (span.hashes.length <= INLINE_HASH_BYTES) {
+        j.hashes = Buffer.from(span.hashes).toString('base64');
+        r.inline.add(span);
+      }
       this.reshape(r, path, 'fresh');
     } else if (op.resize) {
       const path = this.toLocal(op.resize.path);
@@ -358,10 +376,11 @@ export class Applier {
       const shape = r.shape.get(prefix);
       if (shape === 'link') throw new OutsideRootError(path, `${JSON.stringify(prefix)} was made a symlink earlier in this batch`);
       if (shape === 'fresh') { onDisk = false; continue; }
-      if (!onDisk) continue;
+      if (!onDisk || r.dirsSeen.has(prefix)) continue;
       const st = await this.fs.stat(prefix);
       if (!st) onDisk = false;
       else if (st.isSymbolicLink()) throw new OutsideRootError(path, `${JSON.stringify(prefix)} is a symlink`);
+      else r.dirsSeen.add(prefix);
     }
   }
 
@@ -380,6 +399,7 @@ export class Applier {
 
   private reshape(r: Receiving, path: string, shape: Shape): void {
     for (const p of [...r.shape.keys()]) if (isWithin(p, path)) r.shape.delete(p);
+    for (const p of r.dirsSeen) if (isWithin(p, path)) r.dirsSeen.delete(p);
     r.shape.set(path, shape);
   }
 
@@ -399,7 +419,11 @@ export class Applier {
     if (!span) {
       const name = this.stagingName(path);
       const abs = this.stagingAbs(name);
-      await writeFile(this.stagingAbs(name, '.json'), JSON.stringify({ path } satisfies Sidecar));
+      // Only a large file is worth resuming after a crash mid-batch; a small staging file without
+      // a sidecar is garbage to recovery (and truncated below if its name comes round again).
+      if (size > INLINE_HASH_BYTES / DIGEST_BYTES * this.opts.blockSize) {
+        await writeFile(this.stagingAbs(name, '.json'), JSON.stringify({ path } satisfies Sidecar));
+      }
       let hashes: Uint8Array | undefined;
       let from = 0;
       const current = base ? await this.fs.stat(path) : undefined;
@@ -409,6 +433,7 @@ export class Applier {
         hashes = (await this.cachedHashes(path)) ?? (await hashFile(abs, { blockSize: this.opts.blockSize })).hashes;
       }
       const fh = await this.fs.openWrite(`${STAGING_DIR}/${name}`);
+      if (!current?.isFile()) await fh.truncate(0);
       span = { path, name, fh, size: from, hashes: hashes ?? new Uint8Array(0) };
     }
     if (span.size !== size) {
@@ -548,7 +573,8 @@ export class Applier {
         const op = batch.ops[i]!;
         // Rename-like ops are bracketed by durable progress marks, so a replay neither skips one
         // nor redoes one whose source name a later op has reused.
-        const renameLike = op.t === 'rename' || op.t === 'commit';
+        // A commit needs no marks: its staging file exists exactly until it is done.
+        const renameLike = op.t === 'rename';
         if (renameLike && marked !== i) {
           await run.sync();
           await batch.setProgress(i);
@@ -578,11 +604,12 @@ export class Applier {
   /** FileCommit: the staging file becomes `path`; returns its block map when still known. */
   private async commitStaged(op: Extract<JournalOp, { t: 'commit' }>): Promise<Uint8Array | undefined> {
     const name = op.staging.slice(STAGING_DIR.length + 1);
-    const sidecar = await this.readSidecar(name);
+    const sidecar = op.hashes === undefined ? await this.readSidecar(name) : undefined;
     const st = await this.fs.stat(op.staging);
     let hashes: Uint8Array | undefined;
+    const inline = op.hashes === undefined ? undefined : new Uint8Array(Buffer.from(op.hashes, 'base64'));
     if (st) {
-      hashes = sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined;
+      hashes = inline ?? (sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined);
       await this.fs.chmod(op.staging, op.mode);
       await this.fs.utimes(op.staging, op.mtimeMs);
       await this.fs.rename(op.staging, op.path);
@@ -590,14 +617,17 @@ export class Applier {
       // Replay after the rename already happened: only the attributes are (re)applied.
       const now = await this.fs.stat(op.path);
       if (!now?.isFile()) return undefined;
-      if (sidecar?.stamp?.ino === now.ino && sidecar.stamp.size === now.size) {
+      if (inline !== undefined && inline.length === Math.ceil(now.size / this.opts.blockSize) * DIGEST_BYTES) {
+        hashes = inline;
+      } else if (sidecar?.stamp?.ino === now.ino && sidecar.stamp.size === now.size) {
         const h = await readFile(this.stagingAbs(name, '.hashes')).catch(() => undefined);
         if (h) hashes = new Uint8Array(h);
       }
       await this.fs.chmod(op.path, op.mode);
       await this.fs.utimes(op.path, op.mtimeMs);
     }
-    await this.removeStaging(name);
+    if (op.hashes === undefined) await this.removeStaging(name);
+    else await rm(this.stagingAbs(name), { force: true });
     return hashes;
   }
 }

@@ -25,8 +25,11 @@ export type JournalOp =
   | { t: 'write'; path: string; offset: number; at: number; len: number }
   | { t: 'resize'; path: string; size: number }
   | { t: 'setattr'; path: string; mode: number; mtimeMs: number }
-  /** FileCommit: the staging file `staging` (a relative path under .doppel) becomes `path`. */
-  | { t: 'commit'; path: string; staging: string; mode: number; mtimeMs: number };
+  /**
+   * FileCommit: the staging file `staging` (a relative path under .doppel) becomes `path`.
+   * `hashes` (base64) carries a small file's block map, sparing it a sidecar file.
+   */
+  | { t: 'commit'; path: string; staging: string; mode: number; mtimeMs: number; hashes?: string };
 
 export class JournalError extends Error {
   override name = 'JournalError';
