@@ -83,7 +83,7 @@ test('a trusted peer sending an oversize or undecodable frame is disconnected; t
     // A length prefix of 100 MiB: refused from the header alone, before any allocation.
     ['oversize', Uint8Array.from([0x80, 0x80, 0x80, 0x32])],
     // A frame of valid length whose body is not a PeerFrame (wire type 7).
-    ['undecodable', encodeFrame(Uint8Array.from([0x0f, 0x00]))],
+    ['undecodable', encodeFrame(Uint8Array.from([0x0f, 0x00])).subarray()],
   ];
   for (const [label, bytes] of cases) {
     const stream = await node.dialProtocol(multiaddr(daemon.addrs[0]!), PEER_PROTOCOL);

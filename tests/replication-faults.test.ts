@@ -12,7 +12,7 @@ import { createNode } from '../lib/net/node.js';
 import { FramedStream } from '../lib/net/frames.js';
 import { MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, doppel, replicateCodec, type ReplicateFrame } from '../lib/net/wire.js';
 import { loadPeerKey, peerIdOf } from '../lib/store/identity.js';
-import { digestBlock } from '../lib/store/hasher.js';
+import { digestBlocks } from '../lib/store/hasher.js';
 import { runCli, startDaemon, trustEachOther, type TestDaemon } from './helpers/daemon.js';
 import { sha256File, walk, waitUntil } from './helpers/tree.js';
 
@@ -121,7 +121,7 @@ async function refused(framed: FramedStream<ReplicateFrame>): Promise<boolean> {
 }
 
 function write(path: string, data: Buffer): doppel.IOp {
-  return { write: { path, offset: 0, data, hash: digestBlock(data), rawLength: data.length } };
+  return { write: { path, offset: 0, data, hash: digestBlocks(data, 4096), rawLength: data.length } };
 }
 
 test.serial('hostile frames are refused and nothing is written outside the replica root', async (t) => {

@@ -549,7 +549,9 @@ export class SourceReplicator {
               const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
               if (payload.length === 0) continue;
               if (this.recordDigests(payload, range.offset, sentHashes)) this.markDirty([step.path]);
-              const write = this.makeWrite(step.path, range.offset, payload);
+              const first = (range.offset / this.row.options.blockSize) * DIGEST_BYTES;
+              const digests = sentHashes.subarray(first, first + Math.ceil(payload.length / this.row.options.blockSize) * DIGEST_BYTES);
+              const write = this.makeWrite(step.path, range.offset, payload, digests);
               await push({ write }, write.data.length);
               this.counters.bytesSent += write.data.length;
               this.counters.blocksSent += Math.ceil(payload.length / this.row.options.blockSize);
@@ -594,8 +596,7 @@ export class SourceReplicator {
     return changed;
   }
 
-  private makeWrite(path: string, offset: number, payload: Buffer): doppel.IWrite & { data: Uint8Array } {
-    const hash = digestBlock(payload);
+  private makeWrite(path: string, offset: number, payload: Buffer, hash: Uint8Array): doppel.IWrite & { data: Uint8Array } {
     if (this.row.options.compress) {
       const packed = deflateRawSync(payload, { level: 1 });
       // Incompressible blocks (already compressed or encrypted data) travel as they are.

@@ -48,7 +48,8 @@ export function asError(value: unknown): Error {
   return new Error(String(value));
 }
 
-export function encodeFrame(body: Uint8Array): Uint8Array {
+/** A frame as its length prefix and its body, without copying the body. */
+export function encodeFrame(body: Uint8Array): Uint8ArrayList {
   let n = body.byteLength;
   const header: number[] = [];
   do {
@@ -57,10 +58,7 @@ export function encodeFrame(body: Uint8Array): Uint8Array {
     if (n > 0) byte |= 0x80;
     header.push(byte);
   } while (n > 0);
-  const out = new Uint8Array(header.length + body.byteLength);
-  out.set(header, 0);
-  out.set(body, header.length);
-  return out;
+  return new Uint8ArrayList(Uint8Array.from(header), body);
 }
 
 /** Reads a varint length at the start of `buf`; returns undefined when more bytes are needed. */
@@ -147,15 +145,14 @@ export class FramedStream<T> {
       const header = this.readHeader();
       if (header != null && this.buffer.byteLength >= header.headerBytes + header.length) {
         this.buffer.consume(header.headerBytes);
+        // A view into one received chunk, or a fresh copy when the frame spans chunks. Decoded
+        // `bytes` fields are views into it: safe, because received chunks are never reused.
         const body = this.buffer.subarray(0, header.length);
-        // subarray may return a view into the stream's chunk; decode copies bytes fields lazily, so
-        // copy the body to keep decoded `bytes` valid after the buffer moves on.
-        const copy = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
         this.buffer.consume(header.length);
         this.bytesReceived += header.length;
         this.maybeResume();
         try {
-          return this.codec.decode(copy);
+          return this.codec.decode(body);
         } catch (err) {
           const e = new MalformedFrameError((err as Error).message);
           this.abort(e);

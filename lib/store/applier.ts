@@ -21,7 +21,7 @@ import type Database from 'better-sqlite3';
 import { blockCount, DIGEST_BYTES, equalDigests } from '../core/blocks.js';
 import { BadPathError, isWithin, validateRelPath } from '../core/paths.js';
 import type { doppel } from '../net/wire.js';
-import { digestBlock, hashFile, hashRange } from './hasher.js';
+import { digestBlock, digestBlocks, hashFile, hashRange } from './hasher.js';
 import { BatchWriter, scanJournal, type JournalOp, type SealedBatch } from './journal.js';
 import { NotADirectoryError, OutsideRootError, ReplicaFs } from './replica-fs.js';
 import { ScanCache, type CachedEntry, type EntryType } from './scan-cache.js';
@@ -354,11 +354,15 @@ export class Applier {
       if (data.length !== raw) throw new CorruptBlockError(path, offset, `inflates to ${data.length} bytes, not ${raw}`);
     }
     if (data.length > MAX_WRITE_BYTES) throw new BadOpError(`a Write of ${data.length} bytes exceeds the ${MAX_WRITE_BYTES}-byte cap`);
-    if (!w.hash || !equalDigests(digestBlock(data), w.hash)) throw new CorruptBlockError(path, offset, 'does not match its hash');
+    const bs = this.opts.blockSize;
+    if (offset % bs !== 0) throw new BadOpError(`a Write at ${offset} is not aligned to the ${bs}-byte block size`);
+    // One pass both checks every block and yields the block map entries the index needs.
+    const digests = digestBlocks(data, bs);
+    if (!w.hash || !equalDigests(digests, w.hash)) throw new CorruptBlockError(path, offset, 'does not match its block digests');
     const span = this.spans.get(path);
     if (span) {
       r.touched.add(span);
-      await this.writeStaged(span, offset, data);
+      await this.writeStaged(span, offset, data, digests);
       return;
     }
     await this.checkLeaf(r, path);
@@ -456,10 +460,14 @@ export class Applier {
     return { path, name, fh, size: st.size, hashes };
   }
 
-  private async writeStaged(span: Span, offset: number, data: Uint8Array): Promise<void> {
-    if (offset + data.length > span.size) throw new BadOpError(`a Write to ${JSON.stringify(span.path)} ends at ${offset + data.length}, beyond the ${span.size} bytes its FileBegin announced`);
+  private async writeStaged(span: Span, offset: number, data: Uint8Array, digests: Uint8Array): Promise<void> {
+    const end = offset + data.length;
+    if (end > span.size) throw new BadOpError(`a Write to ${JSON.stringify(span.path)} ends at ${end}, beyond the ${span.size} bytes its FileBegin announced`);
+    if (end % this.opts.blockSize !== 0 && end !== span.size) {
+      throw new BadOpError(`a Write to ${JSON.stringify(span.path)} ends inside a block (${end}); only the file's last block may be short`);
+    }
     await writeAll(span.fh, data, offset);
-    await patchDigests(span.fh, span.hashes, span.size, offset, data, this.opts.blockSize);
+    span.hashes.set(digests, (offset / this.opts.blockSize) * DIGEST_BYTES);
   }
 
   private async writeSidecar(span: Span): Promise<void> {

@@ -69,6 +69,16 @@ export function digestBlock(data: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Concatenated digests of `data` cut into `blockSize` blocks (the last may be short). */
+export function digestBlocks(data: Uint8Array, blockSize: number): Uint8Array {
+  const out = new Uint8Array(Math.ceil(data.length / blockSize) * DIGEST_BYTES);
+  const view = new DataView(out.buffer);
+  for (let b = 0, at = 0; b < data.length; b += blockSize, at += DIGEST_BYTES) {
+    writeDigest(data.subarray(b, Math.min(b + blockSize, data.length)), view, at);
+  }
+  return out;
+}
+
 // Raised inside an attempt when a read comes back short: the file shrank under us.
 class ShortReadError extends Error {
   override name = 'ShortReadError';

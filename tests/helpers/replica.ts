@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { doppel } from '../../lib/net/wire.js';
 import { Applier } from '../../lib/store/applier.js';
-import { digestBlock } from '../../lib/store/hasher.js';
+import { digestBlock, digestBlocks } from '../../lib/store/hasher.js';
 import { openDatabase } from '../../lib/store/state.js';
 
 export const BS = 4096;
@@ -43,7 +43,7 @@ export const renameOp = (from: string, to: string): doppel.IOp => ({ rename: { f
 export const beginOp = (path: string, size: number, base = false): doppel.IOp => ({ fileBegin: { path, size, base } });
 export const commitOp = (path: string, mode = 0o644, mtimeMs = 1_700_000_000_000): doppel.IOp => ({ fileCommit: { path, mode, mtimeMs } });
 export const resizeOp = (path: string, size: number): doppel.IOp => ({ resize: { path, size } });
-export const writeOp = (path: string, offset: number, data: Uint8Array): doppel.IOp => ({ write: { path, offset, data, hash: digestBlock(data) } });
+export const writeOp = (path: string, offset: number, data: Uint8Array): doppel.IOp => ({ write: { path, offset, data, hash: digestBlocks(data, BS) } });
 
 /** A whole new file version: FileBegin, Writes of at most `chunk` bytes, FileCommit. */
 export function fileOps(path: string, content: Uint8Array, chunk = 1024 * 1024, mode = 0o644): doppel.IOp[] {
