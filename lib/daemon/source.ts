@@ -6,7 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { compileRules, type RuleMatcher } from '../core/rules.js';
 import { applyStepToView, planBytes, planPaths, planTree, type PlanStep, type TargetView, type TreeEntry } from '../core/plan.js';
-import { DIGEST_BYTES } from '../core/blocks.js';
+import { DEFAULT_MAX_RUN_BYTES, DIGEST_BYTES } from '../core/blocks.js';
 import { TokenBucket } from '../core/rate.js';
 import { FramedStream, asError } from '../net/frames.js';
 import { doppel, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame } from '../net/wire.js';
@@ -506,10 +506,18 @@ export class SourceReplicator {
     let frameBytes = 0;
     let batchBytes = 0;
     let seq = session.nextSeq;
+    // Block data is read into one reused arena: encoding copies it into the frame, so it is free
+    // again once a frame is sent. Fresh buffers per read cost more in GC than the copy.
+    const arena = Buffer.allocUnsafe(FRAME_DATA_BYTES + DEFAULT_MAX_RUN_BYTES);
+    let arenaUsed = 0;
     const flush = async (final: boolean, mirrorDone = false): Promise<void> => {
-      if (ops.length === 0 && !final) return;
+      if (ops.length === 0 && !final) {
+        arenaUsed = 0;
+        return;
+      }
       await this.waitWindow(session);
       await framed.send({ batch: { seq, generation: this.row.generation, ops, final, mirrorDone } });
+      arenaUsed = 0;
       this.counters.wireBytesSent = framed.bytesSent;
       ops = [];
       frameBytes = 0;
@@ -544,7 +552,9 @@ export class SourceReplicator {
           try {
             fh = await open(this.absolute(step.path), 'r');
             for (const range of step.ranges) {
-              const data = Buffer.allocUnsafe(range.length);
+              if (arenaUsed + range.length > arena.length) await flush(false);
+              const data = arena.subarray(arenaUsed, arenaUsed + range.length);
+              arenaUsed += range.length;
               const { bytesRead } = await fh.read(data, 0, range.length, range.offset);
               const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
               if (payload.length === 0) continue;
