@@ -34,6 +34,8 @@ function brief(steps: PlanStep[]): string[] {
         return `${s.op} ${s.path}${s.op === 'stage' && s.base ? ' base' : ''}${s.op === 'patch' && s.resize ? ' resize' : ''} [${s.ranges.map((r) => `${r.offset / BS}+${Math.ceil(r.length / BS)}`).join(',')}]`;
       case 'symlink':
         return `symlink ${s.path} -> ${s.target}`;
+      case 'rename':
+        return `rename ${s.from} -> ${s.to}`;
       default:
         return `${s.op} ${s.path}`;
     }
@@ -55,6 +57,10 @@ const cases: Array<{ name: string; source: TreeEntry[]; target: TreeEntry[]; sta
   { name: 'a file that became a directory is removed first', source: [dir('p'), file('p/q', 'a')], target: [file('p', 'z')], want: ['remove p', 'mkdir p', 'stage p/q [0+1]'] },
   { name: 'a changed symlink target is replaced', source: [link('l', 'new')], target: [link('l', 'old')], want: ['symlink l -> new'] },
   { name: 'a staged partial file resumes with only what it lacks', source: [file('big', 'abcd')], target: [], staged: [file('big', 'ab\0\0')], want: ['stage big [2+2]'] },
+  { name: 'a moved file is renamed on the target, not resent', source: [file('new/disk.img', big)], target: [file('disk.img', big)], want: ['rename disk.img -> new/disk.img', 'remove disk.img'] },
+  { name: 'a renamed directory moves its files and removes the old directory after', source: [dir('b'), file('b/x', 'ab'), file('b/y', 'cd')], target: [dir('a'), file('a/x', 'ab'), file('a/y', 'cd')], want: ['mkdir b', 'rename a/x -> b/x', 'rename a/y -> b/y', 'remove a'] },
+  { name: 'a moved file with a new mode is renamed then chmodded', source: [file('g', 'ab', 2 * BS, 0o600)], target: [file('f', 'ab')], want: ['rename f -> g', 'attr g', 'remove f'] },
+  { name: 'a copy (the old file stays) is sent, not renamed', source: [file('f', 'ab'), file('g', 'ab')], target: [file('f', 'ab')], want: ['stage g [0+2]'] },
   { name: 'a zero-byte file is staged with no ranges', source: [file('zero', '', 0)], target: [], want: ['stage zero []'] },
 ];
 

@@ -76,6 +76,14 @@ test.serial('a directory tree is mirrored byte-identical and follows renames, de
   await grow.write(randomBytes(2 * 1024 * 1024), 0, 2 * 1024 * 1024, 5 * 1024 * 1024);
   await grow.close();
   t.true(await converges(src, replica), 'extension with a hole converges');
+
+  // A moved file is renamed on the target, not resent.
+  const before = (await statusOf(alpha, 'site'))!.counters.bytesSent;
+  await mkdir(join(src, 'archive'));
+  await rename(join(src, 'big.bin'), join(src, 'archive/big-moved.bin'));
+  t.true(await converges(src, replica), 'the move converges');
+  const sent = (await statusOf(alpha, 'site'))!.counters.bytesSent - before;
+  t.true(sent < 64 * 1024, `a 7 MiB file moved cost ${sent} bytes`);
 });
 
 test.serial('a 4 KiB write into a large file sends only a few blocks', async (t) => {

@@ -23,6 +23,8 @@ export type PlanStep =
   | { op: 'mkdir'; path: string; mode: number; mtimeMs: number }
   | { op: 'symlink'; path: string; target: string }
   | { op: 'attr'; path: string; mode: number; mtimeMs: number }
+  /** A file moved on the source whose content the target already holds under the old name. */
+  | { op: 'rename'; from: string; to: string }
   /** New version built in a staging file, renamed over the path at commit (atomic per file). */
   | { op: 'stage'; path: string; size: number; base: boolean; ranges: Range[]; mode: number; mtimeMs: number; hashes: Uint8Array }
   /** In-place patch through the target's journal (large files with few changed blocks). */
@@ -116,8 +118,8 @@ export function planTree(source: Map<string, TreeEntry>, view: TargetView, optio
 
 /** Plan for a subset of paths (the watcher's dirty set), in a safe order. */
 export function planPaths(paths: Iterable<string>, source: Map<string, TreeEntry | null> | Map<string, TreeEntry>, view: TargetView, options: PlanOptions): PlanStep[] {
-  const removes: PlanStep[] = [];
-  const dirs: PlanStep[] = [];
+  const removes: Array<Extract<PlanStep, { op: 'remove' }>> = [];
+  const dirs: Array<Extract<PlanStep, { op: 'mkdir' }>> = [];
   const rest: PlanStep[] = [];
   for (const path of paths) {
     const src = source.get(path) ?? undefined;
@@ -132,7 +134,52 @@ export function planPaths(paths: Iterable<string>, source: Map<string, TreeEntry
   const prunedRemoves = removes.filter((step) => !hasAncestorIn(step.path, removedPaths));
   prunedRemoves.sort((a, b) => depth(b.path) - depth(a.path) || (a.path < b.path ? -1 : 1));
   dirs.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : 1));
-  return [...prunedRemoves, ...dirs, ...rest];
+  const renames = findRenames(prunedRemoves, rest, view);
+  if (renames.length === 0) return [...prunedRemoves, ...dirs, ...rest];
+  // Moves run after the directories they land in exist and before the removals that would
+  // delete their sources; other removals still go first (a path may change type).
+  const sources = renames.filter((s) => s.op === 'rename').map((s) => (s as { from: string }).from);
+  const holdsSource = (step: { path: string }): boolean => sources.some((from) => from === step.path || from.startsWith(`${step.path}/`));
+  return [
+    ...prunedRemoves.filter((s) => !holdsSource(s)),
+    ...dirs,
+    ...renames,
+    ...prunedRemoves.filter(holdsSource),
+    ...rest,
+  ];
+}
+
+/**
+ * Files that appear where identical files (same size and block map) disappear were moved: a
+ * rename on the target instead of resending them (a renamed VM image or directory of them).
+ * Replaces the new files' stage steps in `rest` and returns the moves (with attr fixes).
+ */
+function findRenames(removes: Array<{ path: string }>, rest: PlanStep[], view: TargetView): PlanStep[] {
+  const candidates = new Map<string, string[]>();
+  const key = (size: number, hashes: Uint8Array): string => `${size}:${Buffer.from(hashes).toString('base64')}`;
+  for (const step of removes) {
+    for (const [path, entry] of view.entries) {
+      if (entry.type !== 'file' || entry.size === 0 || entry.hashes == null) continue;
+      if (path !== step.path && !path.startsWith(`${step.path}/`)) continue;
+      const k = key(entry.size, entry.hashes);
+      candidates.set(k, [...(candidates.get(k) ?? []), path]);
+    }
+  }
+  if (candidates.size === 0) return [];
+  const moves: PlanStep[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const step = rest[i]!;
+    if (step.op !== 'stage' || step.base || view.entries.has(step.path) || view.staged.has(step.path)) continue;
+    const options = candidates.get(key(step.size, step.hashes));
+    const from = options?.find((p) => !step.path.startsWith(`${p}/`) && !p.startsWith(`${step.path}/`));
+    if (from == null) continue;
+    options!.splice(options!.indexOf(from), 1);
+    const old = view.entries.get(from)!;
+    moves.push({ op: 'rename', from, to: step.path });
+    if (old.mode !== step.mode || !sameMtime(old.mtimeMs, step.mtimeMs)) moves.push({ op: 'attr', path: step.path, mode: step.mode, mtimeMs: step.mtimeMs });
+    rest.splice(i--, 1);
+  }
+  return moves;
 }
 
 function hasAncestorIn(path: string, set: Set<string>): boolean {
@@ -172,6 +219,12 @@ export function applyStepToView(view: TargetView, step: PlanStep): void {
     case 'symlink':
       view.entries.set(step.path, { path: step.path, type: 'symlink', size: step.target.length, mode: 0o777, mtimeMs: 0, linkTarget: step.target });
       return;
+    case 'rename': {
+      const entry = view.entries.get(step.from);
+      view.entries.delete(step.from);
+      if (entry != null) view.entries.set(step.to, { ...entry, path: step.to });
+      return;
+    }
     case 'attr': {
       const entry = view.entries.get(step.path);
       if (entry != null) view.entries.set(step.path, { ...entry, mode: step.mode, mtimeMs: step.mtimeMs });

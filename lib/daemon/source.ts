@@ -543,6 +543,7 @@ export class SourceReplicator {
         case 'mkdir': await push({ mkdir: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } }); break;
         case 'symlink': await push({ symlink: { path: step.path, target: step.target } }); break;
         case 'attr': await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } }); break;
+        case 'rename': await push({ rename: { from: step.from, to: step.to } }); break;
         case 'stage':
         case 'patch': {
           const sentHashes = new Uint8Array(step.hashes);
@@ -665,6 +666,7 @@ function describeStep(step: PlanStep, blockSize: number): { path: string; reason
     case 'mkdir': return { path: step.path, reason: 'directory missing on the replica' };
     case 'symlink': return { path: step.path, reason: 'symlink missing or different' };
     case 'attr': return { path: step.path, reason: 'mode or mtime differ' };
+    case 'rename': return { path: step.to, reason: `only on the replica, as ${step.from}` };
     case 'stage':
     case 'patch': {
       const blocks = step.ranges.reduce((n, r) => n + Math.ceil(r.length / blockSize), 0);
