@@ -31,7 +31,7 @@ async function scratch(t: { teardown(fn: () => Promise<void>): void }, prefix = 
   return dir;
 }
 
-test.serial('target killed mid-mirror: no torn file, and it converges after restart', async (t) => {
+test.serial('[slow] target killed mid-mirror: no torn file, and it converges after restart', async (t) => {
   const alpha = await startDaemon({ t, name: 'alpha' });
   const bravo = await startDaemon({ t, name: 'bravo' });
   await trustEachOther(alpha, bravo);
@@ -57,7 +57,7 @@ test.serial('target killed mid-mirror: no torn file, and it converges after rest
   t.true(await waitUntil(async () => JSON.stringify(await walk(replica)) === want, 120_000, 200), 'converges after restart');
 });
 
-test.serial('source restarted while the target is away resends only the dirty blocks', async (t) => {
+test.serial('[slow] source restarted while the target is away resends only the dirty blocks', async (t) => {
   const alpha = await startDaemon({ t, name: 'alpha' });
   const bravo = await startDaemon({ t, name: 'bravo' });
   await trustEachOther(alpha, bravo);
