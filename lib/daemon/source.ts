@@ -13,6 +13,7 @@ import { doppel, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL
 import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
+import { HotFiles } from '../store/hot-files.js';
 import { digestBlock } from '../store/hasher.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
@@ -74,6 +75,7 @@ export class SourceReplicator {
   private eventVersion = 0;
   private rescanDue = true;
   private watcher: { close(): Promise<void> } | undefined;
+  private hot: HotFiles | undefined;
   private timers: NodeJS.Timeout[] = [];
   private readonly bucket: TokenBucket;
   private counters: Counters = emptyCounters();
@@ -129,6 +131,7 @@ export class SourceReplicator {
     this.wake();
     await this.running;
     await this.watcher?.close();
+    this.hot?.close();
     for (const v of this.verifyQueue.splice(0)) v.reject(new Error('protection stopped'));
   }
 
@@ -223,6 +226,7 @@ export class SourceReplicator {
 
   private async startWatcher(): Promise<void> {
     if (this.row.kind === 'device') return;
+    if (this.row.kind === 'tree') this.hot = new HotFiles(this.row.path, (path) => this.markDirty([path]));
     try {
       this.watcher = await watchTree(this.row.path, {
         debounceMs: 2,
@@ -462,6 +466,7 @@ export class SourceReplicator {
           const scanned = await scanPaths(this.row.path, paths, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal });
           this.reportScanErrors(scanned.errors);
           source = scanned.entries;
+          for (const [path, entry] of source) if (entry?.type === 'file') this.hot?.touch(path);
         } else {
           source = await this.scanAll();
         }
