@@ -18,3 +18,6 @@ export function withJson(command: Command): Command {
 export function homeOf(options: CommonOptions): string {
   return resolveHome(options.home);
 }
+
+/** Commander accumulator for a repeatable option (`--to a --to b`). */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -12,7 +12,7 @@
 //
 // A Write's `hash` is the 8-byte digest (digestBlock) of its whole uncompressed `data` payload,
 // however many blocks that covers.
-import { constants, ftruncateSync, writeSync } from 'node:fs';
+import { chmodSync, constants, ftruncateSync, lutimesSync, writeSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, readlink, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { blockCount, DIGEST_BYTES, equalDigests } from '../core/blocks.js';
 import { BadPathError, isWithin, validateRelPath } from '../core/paths.js';
 import type { doppel } from '../net/wire.js';
 import { digestBlock, digestBlocks, hashFile, hashRange } from './hasher.js';
+import type { TreeEntry } from '../core/plan.js';
 import { BatchWriter, scanJournal, type JournalOp, type SealedBatch } from './journal.js';
 import { NotADirectoryError, OutsideRootError, ReplicaFs } from './replica-fs.js';
 import { ScanCache, type CachedEntry, type EntryType } from './scan-cache.js';
@@ -76,17 +77,10 @@ export interface ApplierOptions {
 }
 
 /** One entry of what the replica holds, in wire terms (single-file protections report path ''). */
-export interface ReplicaEntry {
-  path: string;
-  type: EntryType;
-  size: number;
-  mode: number;
-  mtimeMs: number;
-  linkTarget?: string;
-  hashes?: Uint8Array;
+export type ReplicaEntry = TreeEntry & {
   /** A partially received new version in .doppel/staging: the point a mirror resumes from. */
   staged?: boolean;
-}
+};
 
 /** An open staging file: the new version of `path` being received. */
 interface Span {
@@ -326,7 +320,10 @@ export class Applier {
         j.hashes = Buffer.from(span.hashes).toString('base64');
         r.inline.add(span);
       }
-      this.reshape(r, path, 'fresh');
+      // A file has nothing below it; a directory it replaces was removed by an earlier op (which
+      // reshaped that subtree), so only this path changes shape: no scan of the whole batch.
+      r.shape.set(path, 'fresh');
+      r.dirsSeen.delete(path);
     } else if (op.resize) {
       const path = this.toLocal(op.resize.path);
       await this.checkLeaf(r, path);
@@ -618,11 +615,15 @@ export class Applier {
     const st = await this.fs.stat(op.staging);
     let hashes: Uint8Array | undefined;
     const inline = op.hashes === undefined ? undefined : new Uint8Array(Buffer.from(op.hashes, 'base64'));
-    if (st) {
+    if (st?.isFile()) {
       hashes = inline ?? (sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined);
-      await this.fs.chmod(op.staging, op.mode);
-      await this.fs.utimes(op.staging, op.mtimeMs);
+      // The staging file is our own regular file (just lstat'ed): no link checks needed on it.
+      const abs = this.stagingAbs(name);
+      chmodSync(abs, op.mode & 0o7777);
+      lutimesSync(abs, op.mtimeMs / 1000, op.mtimeMs / 1000);
       await this.fs.rename(op.staging, op.path);
+      if (op.hashes === undefined) await this.removeStaging(name);
+      return hashes;
     } else {
       // Replay after the rename already happened: only the attributes are (re)applied.
       const now = await this.fs.stat(op.path);

@@ -84,10 +84,10 @@ export class ProtectionStore {
   }
 
   insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused'>): ProtectionRow {
-    const info = this.db.prepare(
+    this.db.prepare(
       'INSERT INTO protections (name, role, peer_id, path, kind, options, generation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.name, row.role, row.peerId, row.path, row.kind, JSON.stringify(row.options), row.generation, row.createdAt);
-    return this.find(row.role, row.peerId, row.name) ?? (() => { throw new Error(`protection ${String(info.lastInsertRowid)} vanished`); })();
+    return this.find(row.role, row.peerId, row.name)!;
   }
 
   remove(id: number): void {

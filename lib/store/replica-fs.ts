@@ -50,6 +50,9 @@ export class ReplicaFs {
   constructor(readonly root: string) {}
 
   private forget(rel: string): void {
+    // The set is prefix-closed (a directory is verified only after its parents), so a path that
+    // is not in it has nothing verified below it either: renaming files costs no scan.
+    if (!this.verified.has(rel)) return;
     const prefix = `${rel}/`;
     for (const dir of this.verified) if (dir === rel || dir.startsWith(prefix)) this.verified.delete(dir);
   }

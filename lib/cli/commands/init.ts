@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { configPath, initConfig } from '../../store/config.js';
 import { ensurePeerKey, keyPath, peerIdOf } from '../../store/identity.js';
-import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
+import { collect, homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
 interface InitOptions extends CommonOptions {
@@ -10,8 +10,6 @@ interface InitOptions extends CommonOptions {
   listen: string[];
   mdns: boolean;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerInit(program: Command): void {
   const command = program.command('init')

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseRate, parseSize } from '../../core/units.js';
 import type { ProtectionStatus } from '../../daemon/status.js';
 import { callDaemon } from '../client.js';
-import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
+import { collect, homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
 interface ProtectOptions extends CommonOptions {
@@ -15,8 +15,6 @@ interface ProtectOptions extends CommonOptions {
   blockSize?: string;
   scanInterval?: string;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerProtect(program: Command): void {
   const command = program.command('protect')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { callDaemon } from '../client.js';
-import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
+import { collect, homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
 interface TrustOptions extends CommonOptions {
@@ -15,8 +15,6 @@ interface TrustResult {
   connected: boolean;
   dialError: string | null;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerTrust(program: Command): void {
   const command = program.command('trust')
