@@ -149,6 +149,11 @@ export function planPaths(paths: Iterable<string>, source: Map<string, TreeEntry
   ];
 }
 
+/** Identity of a file's content for move detection: its size and block map. */
+export function contentKey(size: number, hashes: Uint8Array): string {
+  return `${size}:${Buffer.from(hashes).toString('base64')}`;
+}
+
 /**
  * Files that appear where identical files (same size and block map) disappear were moved: a
  * rename on the target instead of resending them (a renamed VM image or directory of them).
@@ -156,7 +161,7 @@ export function planPaths(paths: Iterable<string>, source: Map<string, TreeEntry
  */
 function findRenames(removes: Array<{ path: string }>, rest: PlanStep[], view: TargetView): PlanStep[] {
   const candidates = new Map<string, string[]>();
-  const key = (size: number, hashes: Uint8Array): string => `${size}:${Buffer.from(hashes).toString('base64')}`;
+  const key = contentKey;
   for (const step of removes) {
     for (const [path, entry] of view.entries) {
       if (entry.type !== 'file' || entry.size === 0 || entry.hashes == null) continue;

@@ -1,11 +1,11 @@
 // The source side of one protection: capture changes, plan block deltas against the target's block
 // map, and stream them as ordered batches with a bounded window of unacknowledged bytes.
-import { open, type FileHandle } from 'node:fs/promises';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { compileRules, type RuleMatcher } from '../core/rules.js';
-import { applyStepToView, planBytes, planPaths, planTree, type PlanStep, type TargetView, type TreeEntry } from '../core/plan.js';
+import { applyStepToView, contentKey, planBytes, planPaths, planTree, type PlanStep, type TargetView, type TreeEntry } from '../core/plan.js';
 import { DEFAULT_MAX_RUN_BYTES, DIGEST_BYTES } from '../core/blocks.js';
 import { TokenBucket } from '../core/rate.js';
 import { FramedStream, asError } from '../net/frames.js';
@@ -29,6 +29,10 @@ const WINDOW_BYTES = 32 * 1024 * 1024;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 const REFUSED_RETRY_MS = 30_000;
+/** How long a vanished path waits for the other end of a move (the tree watcher batches 50 ms). */
+const MOVE_GRACE_MS = 150;
+/** Smaller files are cheaper to resend than to look for as moves. */
+const MOVE_MIN_BYTES = 64 * 1024;
 
 export class OfferRefusedError extends Error {
   override name = 'OfferRefusedError';
@@ -470,16 +474,60 @@ export class SourceReplicator {
         } else {
           source = await this.scanAll();
         }
-        const planned = new Set<string>([...source.keys(), ...paths]);
+        const twins = await this.vanishedTwins(source, session.view);
+        for (const twin of twins) source.set(twin, null);
+        // A path that just vanished may be one end of a move whose other end the watcher reports
+        // in its next batch: hold the removal briefly so the pair can be replayed as a rename.
+        const now = Date.now();
+        let holdMs = Infinity;
+        for (const p of paths) {
+          if (source.get(p) != null || !session.view.entries.has(p) || twins.includes(p)) continue;
+          const age = now - taken.get(p)!.since;
+          if (age >= MOVE_GRACE_MS) continue;
+          taken.delete(p);
+          source.delete(p);
+          holdMs = Math.min(holdMs, MOVE_GRACE_MS - age);
+        }
         // A vanished directory takes the target's whole subtree with it.
+        const planned = new Set<string>([...source.keys(), ...taken.keys()]);
         const steps = planPaths(planned, source, session.view, { blockSize });
         if (steps.length > 0) await this.sendSteps(session, steps, { mirror: false });
         this.settle(taken);
+        if (taken.size === 0 && holdMs < Infinity) await this.sleep(holdMs);
         continue;
       }
       await this.sleep(30_000);
     }
     if (session.closed && session.closeError != null && !this.stopped && !this.row.paused) throw session.closeError;
+  }
+
+  /**
+   * Files on the target identical to a file that just appeared here, and gone from here: the
+   * other end of a move whose vanishing the watcher has not reported yet (a directory created
+   * before a file was moved into it is reported first, with the file already inside).
+   */
+  private async vanishedTwins(source: Map<string, TreeEntry | null>, view: TargetView): Promise<string[]> {
+    const fresh = [...source.values()].filter((e): e is TreeEntry => e?.type === 'file' && e.size >= MOVE_MIN_BYTES && !view.entries.has(e.path));
+    if (fresh.length === 0) return [];
+    const byContent = new Map<string, string[]>();
+    for (const [path, e] of view.entries) {
+      if (e.type !== 'file' || e.size < MOVE_MIN_BYTES || e.hashes == null || source.get(path) != null) continue;
+      const key = contentKey(e.size, e.hashes);
+      byContent.set(key, [...(byContent.get(key) ?? []), path]);
+    }
+    const twins: string[] = [];
+    for (const e of fresh) {
+      for (const path of byContent.get(contentKey(e.size, e.hashes ?? new Uint8Array(0))) ?? []) {
+        if (twins.includes(path)) continue;
+        try {
+          await lstat(this.absolute(path));
+        } catch {
+          twins.push(path);
+          break;
+        }
+      }
+    }
+    return twins;
   }
 
   /** Moves the pending paths into a snapshot being sent; events during the send re-dirty them. */

@@ -29,9 +29,11 @@ export class HotFiles {
     let watcher: FSWatcher;
     try {
       watcher = watch(join(this.root, relPath), { persistent: false }, (event) => {
-        this.onChange(relPath);
-        // Renamed or deleted: the inode we watch is no longer at this path.
+        // Renamed or deleted: the inode we watch is no longer at this path. The tree watcher
+        // reports both ends of a move together, which lets it be replayed as a rename; reporting
+        // the vanished end alone here would turn the move into a delete and a resend.
         if (event === 'rename') this.drop(relPath);
+        else this.onChange(relPath);
       });
     } catch {
       return; // gone already, or not a file we may watch: the tree watcher covers it
