@@ -31,6 +31,8 @@ const RETRY_MAX_MS = 10_000;
 const REFUSED_RETRY_MS = 30_000;
 /** How long a vanished path waits for the other end of a move (the tree watcher batches 50 ms). */
 const MOVE_GRACE_MS = 150;
+/** No acknowledgement for this long while data is in flight: the session is dropped and resumed. */
+const STALL_MS = 20_000;
 /** Smaller files are cheaper to resend than to look for as moves. */
 const MOVE_MIN_BYTES = 64 * 1024;
 
@@ -530,10 +532,9 @@ export class SourceReplicator {
     return twins;
   }
 
-  /** Moves the pending paths into a snapshot being sent; events during the send re-dirty them. */
+  /** A snapshot of the pending paths being sent; `settle` forgets those not changed since. */
   private takePending(): Map<string, { version: number; since: number }> {
-    const taken = new Map(this.pending);
-    return taken;
+    return new Map(this.pending);
   }
 
   /** After the batch that carried `taken` was applied, forget paths not changed since. */
@@ -554,6 +555,15 @@ export class SourceReplicator {
 
   /** Turns plan steps into batches on the wire and waits until the target applied them. */
   private async sendSteps(session: Session, steps: PlanStep[], opts: { mirror: boolean }): Promise<void> {
+    if (!opts.mirror) this.inFlightData = planBytes(steps);
+    try {
+      await this.sendBatches(session, steps, opts);
+    } finally {
+      this.inFlightData = 0;
+    }
+  }
+
+  private async sendBatches(session: Session, steps: PlanStep[], opts: { mirror: boolean }): Promise<void> {
     const framed = session.framed;
     let ops: doppel.IOp[] = [];
     let frameBytes = 0;
@@ -672,19 +682,33 @@ export class SourceReplicator {
   }
 
   private async waitWindow(session: Session): Promise<void> {
-    const deadline = Date.now() + 120_000;
+    let acked = session.ackedBytes;
+    let progressAt = Date.now();
     while (!session.closed && session.framed.bytesSent - session.ackedBytes > WINDOW_BYTES) {
-      if (Date.now() > deadline) throw new Error('target stopped acknowledging data for 2 minutes');
-      await new Promise<void>((resolve) => session.ackWaiters.push(resolve));
+      if (session.ackedBytes !== acked) {
+        acked = session.ackedBytes;
+        progressAt = Date.now();
+      }
+      // A stalled stream is dropped and resumed by a new session (the mirror resumes from the
+      // target's staging files) rather than left hanging.
+      if (Date.now() - progressAt > STALL_MS) throw new Error(`target acknowledged nothing for ${STALL_MS / 1000} s with data in flight; reconnecting`);
+      await this.ackOrTimeout(session, 1000);
     }
     if (session.closed) throw session.closeError ?? new Error('session closed');
+  }
+
+  private ackOrTimeout(session: Session, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      session.ackWaiters.push(() => { clearTimeout(timer); resolve(); });
+    });
   }
 
   private async waitApplied(session: Session, seq: number): Promise<void> {
     const deadline = Date.now() + 600_000;
     while (!session.closed && session.appliedSeq < seq) {
-      if (Date.now() > deadline) throw new Error(`target did not apply batch ${seq} within 10 minutes`);
-      await new Promise<void>((resolve) => session.ackWaiters.push(resolve));
+      if (Date.now() > deadline) throw new Error(`target did not apply batch ${seq} within 10 minutes; reconnecting`);
+      await this.ackOrTimeout(session, 1000);
     }
     if (session.appliedSeq < seq) throw session.closeError ?? new Error('session closed before the batch was applied');
   }

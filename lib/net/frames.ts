@@ -37,7 +37,8 @@ export interface FramedStreamOptions {
   maxBufferedBytes?: number;
 }
 
-const MAX_VARINT_BYTES = 5; // enough for any length below 2^35; caps are far lower
+const MAX_VARINT_BYTES = 5;
+const DRAIN_CHECK_MS = 50; // enough for any length below 2^35; caps are far lower
 
 /** Wraps an error-like value (libp2p sometimes rejects with Event objects) into an Error. */
 export function asError(value: unknown): Error {
@@ -135,7 +136,18 @@ export class FramedStream<T> {
     const more = this.stream.send(encodeFrame(body));
     if (!more) {
       // stream.onDrain() is broken in @libp2p/utils 7.4 (resolves at once after the first drain).
-      await new Promise<void>((resolve, reject) => this.drainWaiters.push({ resolve, reject }));
+      // The drain event is not emitted in every case where the queue empties, so also re-check
+      // the stream's own flag now and then rather than wait on the event alone.
+      await new Promise<void>((resolve, reject) => {
+        const check = setInterval(() => {
+          if (!this.stream.writableNeedsDrain || this.stream.status !== 'open') done();
+        }, DRAIN_CHECK_MS);
+        const done = (): void => {
+          clearInterval(check);
+          resolve();
+        };
+        this.drainWaiters.push({ resolve: done, reject: (err) => { clearInterval(check); reject(err); } });
+      });
     }
   }
 
@@ -165,6 +177,10 @@ export class FramedStream<T> {
         return undefined;
       }
       if (signal?.aborted) throw asError(signal.reason);
+      // The next frame is incomplete: whatever is buffered, more must come in, or a frame larger
+      // than half the buffer bound would wait forever on a paused stream.
+      this.resumeReading();
+      if (this.stream.readStatus === 'paused') this.stream.resume();
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         signal?.addEventListener('abort', () => resolve(), { once: true });
@@ -182,10 +198,13 @@ export class FramedStream<T> {
   }
 
   private maybeResume(): void {
-    if (this.paused && this.buffer.byteLength < this.maxBufferedBytes / 2) {
-      this.paused = false;
-      if (this.stream.readStatus === 'paused') this.stream.resume();
-    }
+    if (this.buffer.byteLength < this.maxBufferedBytes / 2) this.resumeReading();
+  }
+
+  private resumeReading(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.stream.readStatus === 'paused') this.stream.resume();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
