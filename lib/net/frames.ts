@@ -177,14 +177,16 @@ export class FramedStream<T> {
         return undefined;
       }
       if (signal?.aborted) throw asError(signal.reason);
-      // The next frame is incomplete: whatever is buffered, more must come in, or a frame larger
-      // than half the buffer bound would wait forever on a paused stream.
-      this.resumeReading();
-      if (this.stream.readStatus === 'paused') this.stream.resume();
-      await new Promise<void>((resolve) => {
+      const more = new Promise<void>((resolve) => {
         this.wake = resolve;
         signal?.addEventListener('abort', () => resolve(), { once: true });
       });
+      // The next frame is incomplete: whatever is buffered, more must come in, or a frame larger
+      // than half the buffer bound would wait forever on a paused stream. resume() delivers
+      // buffered data synchronously, so the wake-up is armed first and nothing is missed.
+      this.resumeReading();
+      if (this.stream.readStatus === 'paused') this.stream.resume();
+      await more;
     }
   }
 
@@ -198,6 +200,7 @@ export class FramedStream<T> {
   }
 
   private maybeResume(): void {
+    // Any data resume() delivers synchronously lands in the buffer; read() checks it next.
     if (this.buffer.byteLength < this.maxBufferedBytes / 2) this.resumeReading();
   }
 
