@@ -26,9 +26,7 @@ interface ActiveSession {
 class TargetState {
   session: ActiveSession | undefined;
   counters: Counters = emptyCounters();
-  lastBatchAt = 0;
   throughput = { bps: 0, lastBytes: 0, lastAt: 0 };
-  mirror = { doneBytes: 0, totalBytes: 0 };
 
   constructor(public row: ProtectionRow) {}
 }
@@ -87,7 +85,8 @@ export class TargetService {
       kind: row.kind,
       state: active ? (row.mirrored ? 'replicating' : 'mirroring') : 'disconnected',
       generation: row.generation,
-      mirror: { ...st.mirror, etaSeconds: null },
+      // Mirror progress is tracked by the source, which knows what it still has to send.
+      mirror: { doneBytes: 0, totalBytes: 0, etaSeconds: null },
       pendingBytes: 0,
       lagMs: 0,
       throughputBps: Math.round(st.throughput.bps),
@@ -259,7 +258,6 @@ export class TargetService {
           await applier.commitBatch();
           current = undefined;
           st.counters.batches++;
-          st.lastBatchAt = Date.now();
           st.row = { ...st.row, appliedSeq: seq };
           if (batch.mirrorDone && !st.row.mirrored) {
             st.row = { ...st.row, mirrored: true };
