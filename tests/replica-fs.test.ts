@@ -22,7 +22,7 @@ function setup(t: { teardown(fn: () => void): void }): { fs: ReplicaFs; root: st
 test('creates parents and writes inside the root', async (t) => {
   const { fs, root } = setup(t);
   const fh = await fs.openWrite('a/b/c.txt');
-  await fh.write(Buffer.from('hi'));
+  await fh.write(Buffer.from('hi'), 0, 2, 0);
   await fh.close();
   t.is(readFileSync(join(root, 'a/b/c.txt'), 'utf8'), 'hi');
   t.is(lstatSync(join(root, 'a/b')).mode & 0o777, 0o755);

@@ -14,7 +14,10 @@ export class BadPathError extends DoppelError {
 export const MAX_NAME_BYTES = 255;
 export const MAX_PATH_BYTES = 4096;
 
-const encoder = new TextEncoder();
+/** UTF-8 length of `s`, computed only when it could exceed `max` (at most 3 bytes per UTF-16 unit). */
+function tooLong(s: string, max: number): boolean {
+  return s.length * 3 > max && Buffer.byteLength(s, 'utf8') > max;
+}
 
 /** Returns `p` normalised (a trailing '/' removed) or throws BadPathError. `''` is the root itself. */
 export function validateRelPath(p: string, opts: { allowRoot?: boolean } = {}): string {
@@ -25,11 +28,11 @@ export function validateRelPath(p: string, opts: { allowRoot?: boolean } = {}): 
     if (opts.allowRoot && p === '') return '';
     throw new BadPathError(p, 'is empty');
   }
-  if (encoder.encode(trimmed).length > MAX_PATH_BYTES) throw new BadPathError(p, `is longer than ${MAX_PATH_BYTES} bytes`);
+  if (tooLong(trimmed, MAX_PATH_BYTES)) throw new BadPathError(p, `is longer than ${MAX_PATH_BYTES} bytes`);
   for (const part of trimmed.split('/')) {
     if (part === '') throw new BadPathError(p, 'has an empty component');
     if (part === '.' || part === '..') throw new BadPathError(p, `has a '${part}' component`);
-    if (encoder.encode(part).length > MAX_NAME_BYTES) throw new BadPathError(p, `has a component longer than ${MAX_NAME_BYTES} bytes`);
+    if (tooLong(part, MAX_NAME_BYTES)) throw new BadPathError(p, `has a component longer than ${MAX_NAME_BYTES} bytes`);
   }
   return trimmed;
 }

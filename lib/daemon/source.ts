@@ -1,20 +1,21 @@
 // The source side of one protection: capture changes, plan block deltas against the target's block
 // map, and stream them as ordered batches with a bounded window of unacknowledged bytes.
-import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { compileRules, type RuleMatcher } from '../core/rules.js';
 import { applyStepToView, contentKey, planBytes, planPaths, planTree, type PlanStep, type TargetView, type TreeEntry } from '../core/plan.js';
-import { DEFAULT_MAX_RUN_BYTES, DIGEST_BYTES } from '../core/blocks.js';
+import { DIGEST_BYTES } from '../core/blocks.js';
 import { TokenBucket } from '../core/rate.js';
 import { FramedStream, asError } from '../net/frames.js';
-import { doppel, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame } from '../net/wire.js';
+import { doppel, encodeBatchParts, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame } from '../net/wire.js';
 import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
-import { digestBlock } from '../store/hasher.js';
+import { digestBlock, OPEN_FLAGS, readFullySync, SYNC_READ_BYTES } from '../store/hasher.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
@@ -33,6 +34,8 @@ const REFUSED_RETRY_MS = 30_000;
 const MOVE_GRACE_MS = 150;
 /** No acknowledgement for this long while data is in flight: the session is dropped and resumed. */
 const STALL_MS = 20_000;
+/** Errors opening a scanned file that mean it is no longer a file there. */
+const VANISHED = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
 /** Smaller files are cheaper to resend than to look for as moves. */
 const MOVE_MIN_BYTES = 64 * 1024;
 
@@ -569,18 +572,13 @@ export class SourceReplicator {
     let frameBytes = 0;
     let batchBytes = 0;
     let seq = session.nextSeq;
-    // Block data is read into one reused arena: encoding copies it into the frame, so it is free
-    // again once a frame is sent. Fresh buffers per read cost more in GC than the copy.
-    const arena = Buffer.allocUnsafe(FRAME_DATA_BYTES + DEFAULT_MAX_RUN_BYTES);
-    let arenaUsed = 0;
     const flush = async (final: boolean, mirrorDone = false): Promise<void> => {
-      if (ops.length === 0 && !final) {
-        arenaUsed = 0;
-        return;
-      }
+      if (ops.length === 0 && !final) return;
       await this.waitWindow(session);
-      await framed.send({ batch: { seq, generation: this.row.generation, ops, final, mirrorDone } });
-      arenaUsed = 0;
+      // Block data goes out as it was read, without a copy into the frame (see encodeBatchParts):
+      // each read gets its own buffer, since the stream holds it until it has been encrypted.
+      const { parts, length } = encodeBatchParts({ seq, generation: this.row.generation, ops, final, mirrorDone });
+      await framed.sendParts(parts, length);
       this.counters.wireBytesSent = framed.bytesSent;
       ops = [];
       frameBytes = 0;
@@ -612,14 +610,12 @@ export class SourceReplicator {
           const sentHashes = new Uint8Array(step.hashes);
           if (step.op === 'stage') await push({ fileBegin: { path: step.path, size: step.size, base: step.base } });
           else if (step.resize) await push({ resize: { path: step.path, size: step.size } });
-          let fh: FileHandle | undefined;
+          let file: SourceFile | undefined;
           try {
-            fh = await open(this.absolute(step.path), 'r');
+            file = await openSourceFile(this.absolute(step.path), step.ranges.reduce((n, r) => n + r.length, 0));
             for (const range of step.ranges) {
-              if (arenaUsed + range.length > arena.length) await flush(false);
-              const data = arena.subarray(arenaUsed, arenaUsed + range.length);
-              arenaUsed += range.length;
-              const { bytesRead } = await fh.read(data, 0, range.length, range.offset);
+              const data = Buffer.allocUnsafeSlow(range.length);
+              const bytesRead = await file.read(data, range.length, range.offset);
               const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
               if (payload.length === 0) continue;
               if (this.recordDigests(payload, range.offset, sentHashes)) this.markDirty([step.path]);
@@ -636,11 +632,12 @@ export class SourceReplicator {
               }
             }
           } catch (err) {
-            if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-            // Vanished since the scan: the watcher reports it; the next pass removes it.
+            if (!VANISHED.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+            // Vanished (or replaced by a symlink) since the scan: the watcher reports it, and the
+            // next pass sends what the path is now.
             this.markDirty([step.path]);
           } finally {
-            await fh?.close();
+            await file?.close();
           }
           if (step.op === 'stage') await push({ fileCommit: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
           else await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
@@ -752,3 +749,38 @@ function describeStep(step: PlanStep, blockSize: number): { path: string; reason
   }
 }
 
+
+/** A source file open for sending its changed ranges. */
+interface SourceFile {
+  /** Reads up to `length` bytes at `position`; fewer only at the end of the file. */
+  read(buf: Uint8Array, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a file to send `bytes` of it: synchronously when that is little (async fs calls cost far
+ * more than the syscalls on small files; see SYNC_READ_BYTES). Never follows a symlink swapped in
+ * since the scan, so nothing outside the protected tree is ever read.
+ */
+async function openSourceFile(abs: string, bytes: number): Promise<SourceFile> {
+  if (bytes <= SYNC_READ_BYTES) {
+    const fd = openSync(abs, OPEN_FLAGS);
+    return {
+      read: (buf, length, position) => Promise.resolve(readFullySync(fd, buf, length, position)),
+      close: () => Promise.resolve(closeSync(fd)),
+    };
+  }
+  const fh = await open(abs, OPEN_FLAGS);
+  return {
+    read: async (buf, length, position) => {
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done;
+    },
+    close: () => fh.close(),
+  };
+}

@@ -49,9 +49,8 @@ export function asError(value: unknown): Error {
   return new Error(String(value));
 }
 
-/** A frame as its length prefix and its body, without copying the body. */
-export function encodeFrame(body: Uint8Array): Uint8ArrayList {
-  let n = body.byteLength;
+/** Unsigned LEB128: a frame's length prefix, and protobuf's varint. */
+export function lengthPrefix(n: number): Uint8Array {
   const header: number[] = [];
   do {
     let byte = n & 0x7f;
@@ -59,7 +58,12 @@ export function encodeFrame(body: Uint8Array): Uint8ArrayList {
     if (n > 0) byte |= 0x80;
     header.push(byte);
   } while (n > 0);
-  return new Uint8ArrayList(Uint8Array.from(header), body);
+  return Uint8Array.from(header);
+}
+
+/** A frame as its length prefix and its body, without copying the body. */
+export function encodeFrame(body: Uint8Array): Uint8ArrayList {
+  return new Uint8ArrayList(lengthPrefix(body.byteLength), body);
 }
 
 /** Reads a varint length at the start of `buf`; returns undefined when more bytes are needed. */
@@ -129,11 +133,20 @@ export class FramedStream<T> {
    * Sends one message. Resolves once the stream can take more, so a loop of `await send()` never
    * buffers more than the muxer's window.
    */
-  async send(message: T): Promise<void> {
+  send(message: T): Promise<void> {
     const body = this.codec.encode(message);
-    this.bytesSent += body.byteLength;
+    return this.sendParts([body], body.byteLength);
+  }
+
+  /**
+   * Sends one frame whose body is the concatenation of `parts` (`length` bytes), without copying
+   * them: the stream keeps references until it has encrypted them, so a part must not be reused
+   * by the caller after this call.
+   */
+  async sendParts(parts: Uint8Array[], length: number): Promise<void> {
+    this.bytesSent += length;
     if (this.stream.status !== 'open') throw this.failure ?? new StreamEndedError('stream is closed');
-    const more = this.stream.send(encodeFrame(body));
+    const more = this.stream.send(new Uint8ArrayList(lengthPrefix(length), ...parts));
     if (!more) {
       // stream.onDrain() is broken in @libp2p/utils 7.4 (resolves at once after the first drain).
       // The drain event is not emitted in every case where the queue empties, so also re-check

@@ -13,8 +13,9 @@
 // thread-pool round trip of 100 µs or more, and a mirror of many small files makes ~15 of them
 // per file. Opening, writing and fsyncing data stay asynchronous.
 import { chmodSync, constants, lstatSync, lutimesSync, mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open } from 'node:fs/promises';
+import { RawFile } from './raw-file.js';
+import { resolve as resolvePath } from 'node:path';
 import { baseName, parentOf, validateRelPath } from '../core/paths.js';
 
 export class OutsideRootError extends Error {
@@ -47,7 +48,12 @@ export class ReplicaFs {
    */
   private readonly verified = new Set<string>();
 
-  constructor(readonly root: string) {}
+  readonly root: string;
+
+  constructor(root: string) {
+    // Normalised once (no trailing '/'), so paths below it can be built by concatenation.
+    this.root = resolvePath(root);
+  }
 
   private forget(rel: string): void {
     // The set is prefix-closed (a directory is verified only after its parents), so a path that
@@ -62,7 +68,8 @@ export class ReplicaFs {
     const p = validateRelPath(rel, { allowRoot: true });
     if (p === '') return this.root;
     const parent = await this.walk(p, parentOf(p), create);
-    return join(parent, baseName(p));
+    // Parts are validated (no '', '.', '..'): plain concatenation is what join would give.
+    return `${parent}/${baseName(p)}`;
   }
 
   /** lstat of `rel`, or undefined when it (or a parent) does not exist. Never follows links. */
@@ -130,11 +137,11 @@ export class ReplicaFs {
   }
 
   /** Opens a regular file for writing without following a link at the leaf; creates it if missing. */
-  async openWrite(rel: string, create = true): Promise<FileHandle> {
+  async openWrite(rel: string, create = true): Promise<RawFile> {
     const abs = await this.resolve(rel, create);
     const flags = constants.O_RDWR | constants.O_NOFOLLOW | (create ? constants.O_CREAT : 0);
     try {
-      return await open(abs, flags, FILE_MODE);
+      return await RawFile.open(abs, flags, FILE_MODE);
     } catch (err) {
       if (errno(err) === 'ELOOP') throw new OutsideRootError(rel, 'it is a symlink');
       if (errno(err) === 'EISDIR') throw new NotADirectoryError(rel, rel);
@@ -143,10 +150,10 @@ export class ReplicaFs {
   }
 
   /** Opens a regular file for reading without following a link at the leaf. */
-  async openRead(rel: string): Promise<FileHandle> {
+  async openRead(rel: string): Promise<RawFile> {
     const abs = await this.resolve(rel, false);
     try {
-      return await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+      return await RawFile.open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (err) {
       if (errno(err) === 'ELOOP') throw new OutsideRootError(rel, 'it is a symlink');
       throw err;
@@ -197,7 +204,7 @@ export class ReplicaFs {
     let sofar = '';
     for (const part of dir.split('/')) {
       sofar = sofar === '' ? part : `${sofar}/${part}`;
-      abs = join(abs, part);
+      abs = `${abs}/${part}`;
       if (this.verified.has(sofar)) continue;
       let st = lstatOrUndefined(abs);
       if (st === undefined) {

@@ -1,0 +1,63 @@
+// An open file as a bare descriptor: the subset of FileHandle the replica code uses, without a
+// FileHandle. Small reads and writes, stat, truncate and close are synchronous (microseconds in the
+// page cache, while an fs/promises call costs a thread-pool round trip, a FileHandle and promises,
+// which a mirror of many small files pays for every file). Opening, large transfers and fsyncs stay
+// in the thread pool: they can take milliseconds and must not stall the event loop.
+import { closeSync, fdatasync, fstatSync, fsync, ftruncateSync, open, read, readSync, write, writeSync, type Stats } from 'node:fs';
+
+/** Transfers up to this size run synchronously (page-cache copies of microseconds). */
+const SYNC_IO_BYTES = 256 * 1024;
+
+function io<T>(start: (done: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+
+export class RawFile {
+  private closed = false;
+
+  private constructor(readonly fd: number) {}
+
+  /**
+   * Opens in the thread pool: creating a file can take the kernel half a millisecond here (a new
+   * inode), time the event loop spends decrypting what arrives meanwhile.
+   */
+  static async open(path: string, flags: number, mode = 0o644): Promise<RawFile> {
+    return new RawFile(await io<number>((done) => open(path, flags, mode, done)));
+  }
+
+  read(buf: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }> {
+    if (length <= SYNC_IO_BYTES) return Promise.resolve({ bytesRead: readSync(this.fd, buf, offset, length, position) });
+    return io<number>((done) => read(this.fd, buf, offset, length, position, done)).then((bytesRead) => ({ bytesRead }));
+  }
+
+  write(buf: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
+    if (length <= SYNC_IO_BYTES) return Promise.resolve({ bytesWritten: writeSync(this.fd, buf, offset, length, position) });
+    return io<number>((done) => write(this.fd, buf, offset, length, position, done)).then((bytesWritten) => ({ bytesWritten }));
+  }
+
+  sync(): Promise<void> {
+    return io<void>((done) => fsync(this.fd, (err) => done(err, undefined)));
+  }
+
+  datasync(): Promise<void> {
+    return io<void>((done) => fdatasync(this.fd, (err) => done(err, undefined)));
+  }
+
+  stat(): Promise<Stats> {
+    return Promise.resolve(fstatSync(this.fd));
+  }
+
+  truncate(length: number): Promise<void> {
+    ftruncateSync(this.fd, length);
+    return Promise.resolve();
+  }
+
+  /** Closes once; later calls do nothing (like FileHandle, unlike a reused descriptor number). */
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      closeSync(this.fd);
+    }
+    return Promise.resolve();
+  }
+}
