@@ -88,3 +88,17 @@ test('plan: planBytes counts only the data that travels', (t) => {
   const steps = planTree(tree(file('a', 'abc'), file('b', 'x', 100)), view([file('a', 'abz')]), OPTS);
   t.is(planBytes(steps), BS + 100);
 });
+
+test('plan: a file scanned without hashes is sent whole, never matched as a move', (t) => {
+  const moved = file('old', 'ab');
+  const unhashed: TreeEntry = { path: 'new', type: 'file', size: 2 * BS + 10, mode: 0o600, mtimeMs: 7 };
+  const steps = planTree(tree(unhashed), view([moved]), { ...OPTS, maxRunBytes: 2 * BS });
+  const stage = steps.find((s) => s.op === 'stage');
+  t.truthy(stage);
+  if (stage?.op !== 'stage') return;
+  t.true(stage.unhashed);
+  t.false(stage.base);
+  t.deepEqual(stage.ranges, [{ offset: 0, length: 2 * BS }, { offset: 2 * BS, length: 10 }]);
+  t.is(stage.hashes.length, 3 * 8, 'a slot per block for the sender to fill');
+  t.false(steps.some((s) => s.op === 'rename'));
+});

@@ -276,3 +276,26 @@ test('hashFile never reads through a symlink; scanSingle follows the one the ope
   const entry = await scanSingle(join(dir, 'planted'), { blockSize: BS, cache: openCache() });
   t.is(entry!.size, 19);
 });
+
+test('deferHash leaves chosen files unread and out of the cache; the rest are hashed', async (t) => {
+  const root = await tempDir(t);
+  await writeFile(join(root, 'later.bin'), randomBytes(3 * BS));
+  await writeFile(join(root, 'now.bin'), randomBytes(BS));
+  const cache = openCache();
+  const asked: Array<[string, number]> = [];
+  const { entries } = await scanTree(root, {
+    rules: compileRules({}),
+    blockSize: BS,
+    cache,
+    deferHash: (rel, size) => { asked.push([rel, size]); return rel === 'later.bin'; },
+  });
+  t.is(entries.get('later.bin')?.hashes, undefined);
+  t.is(entries.get('later.bin')?.size, 3 * BS);
+  t.is(entries.get('now.bin')?.hashes?.length, DIGEST_BYTES);
+  t.is(cache.get('later.bin'), undefined, 'nothing cached until the sender has digested it');
+  t.truthy(cache.get('now.bin')?.hashes);
+  t.deepEqual(asked.sort(), [['later.bin', 3 * BS], ['now.bin', BS]]);
+  const single = await scanSingle(join(root, 'later.bin'), { blockSize: BS, cache: openCache(2), deferHash: () => true });
+  t.is(single?.hashes, undefined);
+  t.is(single?.size, 3 * BS);
+});

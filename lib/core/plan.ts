@@ -1,7 +1,7 @@
 // Plans what a source must send so that a target's tree equals the source's: a pure function over
 // two block maps (what the source has now, what the target holds), in the spirit of Mutagen's
 // Diff/Reconcile. The sender turns the steps into wire ops and reads the data.
-import { changedRanges, DEFAULT_MAX_RUN_BYTES, type ByteRange } from './blocks.js';
+import { blockCount, changedRanges, DEFAULT_MAX_RUN_BYTES, DIGEST_BYTES, type ByteRange } from './blocks.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
 
@@ -26,7 +26,11 @@ export type PlanStep =
   /** A file moved on the source whose content the target already holds under the old name. */
   | { op: 'rename'; from: string; to: string }
   /** New version built in a staging file, renamed over the path at commit (atomic per file). */
-  | { op: 'stage'; path: string; size: number; base: boolean; ranges: Range[]; mode: number; mtimeMs: number; hashes: Uint8Array }
+  /**
+   * `unhashed`: the scan deferred hashing (see ScanOptions.deferHash); `hashes` is zeros until the
+   * sender fills it from the blocks it reads.
+   */
+  | { op: 'stage'; path: string; size: number; base: boolean; ranges: Range[]; mode: number; mtimeMs: number; hashes: Uint8Array; unhashed?: boolean }
   /** In-place patch through the target's journal (large files with few changed blocks). */
   | { op: 'patch'; path: string; size: number; resize: boolean; ranges: Range[]; mode: number; mtimeMs: number; hashes: Uint8Array };
 
@@ -80,8 +84,15 @@ export function planPath(path: string, source: TreeEntry | undefined, target: Tr
 
 function planFile(path: string, source: TreeEntry, target: TreeEntry | undefined, staged: TreeEntry | undefined, options: PlanOptions): PlanStep[] {
   const { blockSize } = options;
-  const hashes = source.hashes ?? new Uint8Array(0);
   const maxRun = options.maxRunBytes ?? DEFAULT_MAX_RUN_BYTES;
+  if (source.hashes === undefined) {
+    // Not hashed: nothing to compare, so all of it travels (a resumable staged copy or an old
+    // version would have made the scan hash it).
+    const hashes = new Uint8Array(blockCount(source.size, blockSize) * DIGEST_BYTES);
+    const ranges = changedRanges(undefined, hashes, source.size, blockSize, maxRun);
+    return [{ op: 'stage', path, size: source.size, base: false, ranges, mode: source.mode, mtimeMs: source.mtimeMs, hashes, unhashed: true }];
+  }
+  const hashes = source.hashes;
   const stageBelow = options.stageBelowBytes ?? DEFAULT_STAGE_BELOW;
   const attrs = { mode: source.mode, mtimeMs: source.mtimeMs, hashes };
   if (staged != null) {
@@ -174,7 +185,7 @@ function findRenames(removes: Array<{ path: string }>, rest: PlanStep[], view: T
   const moves: PlanStep[] = [];
   for (let i = 0; i < rest.length; i++) {
     const step = rest[i]!;
-    if (step.op !== 'stage' || step.base || view.entries.has(step.path) || view.staged.has(step.path)) continue;
+    if (step.op !== 'stage' || step.base || step.unhashed || view.entries.has(step.path) || view.staged.has(step.path)) continue;
     const options = candidates.get(key(step.size, step.hashes));
     const from = options?.find((p) => !step.path.startsWith(`${p}/`) && !p.startsWith(`${step.path}/`));
     if (from == null) continue;

@@ -12,7 +12,7 @@ import { TokenBucket } from '../core/rate.js';
 import { FramedStream, asError } from '../net/frames.js';
 import { doppel, encodeBatchParts, MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame } from '../net/wire.js';
 import { ScanCache } from '../store/scan-cache.js';
-import { scanPaths, scanSingle, scanTree } from '../store/scanner.js';
+import { scanPaths, scanSingle, scanTree, type ScanEntry } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
 import { digestBlock, OPEN_FLAGS, readFullySync, SYNC_READ_BYTES } from '../store/hasher.js';
@@ -92,6 +92,8 @@ export class SourceReplicator {
   private inFlightData = 0;
   private throughput = { bps: 0, lastBytes: 0, lastAt: 0 };
   private running: Promise<void> | undefined;
+  /** Scanned files not hashed yet (see deferHashFor), by path: their stat, for the cache. */
+  private readonly deferred = new Map<string, ScanEntry>();
   private verifyQueue: Array<{ repair: boolean; resolve: (r: VerifyReport) => void; reject: (e: Error) => void }> = [];
 
   constructor(private readonly ctx: EngineContext, private row: ProtectionRow, private readonly store: ProtectionStore) {
@@ -403,20 +405,45 @@ export class SourceReplicator {
     }
   }
 
-  private async scanAll(): Promise<Map<string, TreeEntry>> {
+  /**
+   * Hashing can wait for the send (which digests what it reads) when the target has nothing to
+   * compare a file with: nothing at its path, no staged copy, and no file of its size it could
+   * have been moved from. Saves a whole read of the data in a first mirror.
+   */
+  private deferHashFor(view: TargetView | undefined): ((rel: string, size: number) => boolean) | undefined {
+    if (view === undefined) return undefined;
+    let sizes: Set<number> | undefined;
+    return (rel, size) => {
+      if (view.entries.has(rel) || view.staged.has(rel)) return false;
+      sizes ??= new Set([...view.entries.values(), ...view.staged.values()].filter((e) => e.type === 'file').map((e) => e.size));
+      return !sizes.has(size);
+    };
+  }
+
+  /** Scans the whole protection; `view` (the target's map) lets files it lacks skip hashing. */
+  private async scanAll(view?: TargetView): Promise<Map<string, TreeEntry>> {
     const blockSize = this.row.options.blockSize;
+    const deferHash = this.deferHashFor(view);
+    this.deferred.clear();
     // Paths marked dirty may have changed without changing size or mtime (and a device's never
     // do): never trust the cache for them.
     for (const path of this.pending.keys()) this.cache.delete(path);
     if (this.row.kind === 'tree') {
-      const { entries, errors } = await scanTree(this.row.path, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal });
+      const { entries, errors } = await scanTree(this.row.path, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal, deferHash });
+      this.noteDeferred(entries);
       this.reportScanErrors(errors);
       return entries;
     }
     if (this.row.kind === 'device') this.cache.delete('');
-    const entry = await scanSingle(this.row.path, { blockSize, cache: this.cache, signal: this.abort.signal });
+    const entry = await scanSingle(this.row.path, { blockSize, cache: this.cache, signal: this.abort.signal, deferHash });
     if (entry == null) throw new Error(`${this.row.path} has disappeared; the replica keeps its last state`);
+    this.noteDeferred(new Map([['', entry]]));
     return new Map([['', entry]]);
+  }
+
+  /** Remembers the stat of files whose hashing was deferred, to cache their digests once sent. */
+  private noteDeferred(entries: Map<string, ScanEntry | null>): void {
+    for (const [path, e] of entries) if (e?.type === 'file' && e.hashes === undefined) this.deferred.set(path, e);
   }
 
   private reportScanErrors(errors: Array<{ path: string; message: string }>): void {
@@ -429,7 +456,7 @@ export class SourceReplicator {
     const taken = this.takePending();
     this.rescanDue = false;
     const started = Date.now();
-    const source = await this.scanAll();
+    const source = await this.scanAll(session.view);
     const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
     this.mirror = { doneBytes: 0, totalBytes: planBytes(steps) };
     const log = this.ctx.log;
@@ -459,7 +486,7 @@ export class SourceReplicator {
       if (this.rescanDue) {
         this.rescanDue = false;
         const taken = this.takePending();
-        const source = await this.scanAll();
+        const source = await this.scanAll(session.view);
         const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
         if (steps.length > 0) await this.sendSteps(session, steps, { mirror: false });
         this.settle(taken);
@@ -472,12 +499,14 @@ export class SourceReplicator {
         let source: Map<string, TreeEntry | null>;
         if (this.row.kind === 'tree') {
           for (const p of paths) this.cache.delete(p);
-          const scanned = await scanPaths(this.row.path, paths, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal });
+          const deferHash = this.deferHashFor(session.view);
+          const scanned = await scanPaths(this.row.path, paths, { rules: this.rules, blockSize, cache: this.cache, signal: this.abort.signal, deferHash });
+          this.noteDeferred(scanned.entries);
           this.reportScanErrors(scanned.errors);
           source = scanned.entries;
           for (const [path, entry] of source) if (entry?.type === 'file') this.hot?.touch(path);
         } else {
-          source = await this.scanAll();
+          source = await this.scanAll(session.view);
         }
         const twins = await this.vanishedTwins(source, session.view);
         for (const twin of twins) source.set(twin, null);
@@ -611,14 +640,18 @@ export class SourceReplicator {
           if (step.op === 'stage') await push({ fileBegin: { path: step.path, size: step.size, base: step.base } });
           else if (step.resize) await push({ resize: { path: step.path, size: step.size } });
           let file: SourceFile | undefined;
+          let complete = true;
           try {
             file = await openSourceFile(this.absolute(step.path), step.ranges.reduce((n, r) => n + r.length, 0));
             for (const range of step.ranges) {
               const data = Buffer.allocUnsafeSlow(range.length);
               const bytesRead = await file.read(data, range.length, range.offset);
               const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
+              if (bytesRead < range.length) complete = false;
               if (payload.length === 0) continue;
-              if (this.recordDigests(payload, range.offset, sentHashes)) this.markDirty([step.path]);
+              const changed = this.recordDigests(payload, range.offset, sentHashes);
+              // Unhashed: there were no digests to compare; the watcher reports a change anyway.
+              if (changed && !(step.op === 'stage' && step.unhashed)) this.markDirty([step.path]);
               const first = (range.offset / this.row.options.blockSize) * DIGEST_BYTES;
               const digests = sentHashes.subarray(first, first + Math.ceil(payload.length / this.row.options.blockSize) * DIGEST_BYTES);
               const write = this.makeWrite(step.path, range.offset, payload, digests);
@@ -632,6 +665,7 @@ export class SourceReplicator {
               }
             }
           } catch (err) {
+            complete = false;
             if (!VANISHED.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
             // Vanished (or replaced by a symlink) since the scan: the watcher reports it, and the
             // next pass sends what the path is now.
@@ -642,6 +676,7 @@ export class SourceReplicator {
           if (step.op === 'stage') await push({ fileCommit: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
           else await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
           step.hashes = sentHashes;
+          if (step.op === 'stage' && step.unhashed) this.cacheDeferred(step.path, sentHashes, complete);
           break;
         }
       }
@@ -650,6 +685,21 @@ export class SourceReplicator {
     }
     await flush(true, opts.mirror);
     await this.waitApplied(session, seq - 1);
+  }
+
+  /**
+   * A deferred file was sent: its digests (taken from what was read) go to the scan cache under
+   * the stat taken before the read, so a file changed meanwhile is hashed afresh at the next scan.
+   */
+  private cacheDeferred(path: string, hashes: Uint8Array, complete: boolean): void {
+    const scanned = this.deferred.get(path);
+    this.deferred.delete(path);
+    if (!complete) {
+      this.markDirty([path]);
+      return;
+    }
+    if (scanned === undefined) return;
+    this.cache.put({ ...scanned, hashes });
   }
 
   /** Digests of what is actually sent; true when the file changed since it was scanned. */

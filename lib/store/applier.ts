@@ -48,11 +48,35 @@ const INLINE_HASH_BYTES = 64 * 1024;
  * waits for the last stretch only (a 2 GiB mirror otherwise spent seconds in one final fsync).
  */
 const BACKGROUND_FLUSH_BYTES = 32 * 1024 * 1024;
+/** Early fsyncs of completed staging files in flight at once: leaves libuv's pool room for opens. */
+const EARLY_SYNC_PARALLELISM = 3;
 /** fsyncs in flight at once at commit (libuv's pool has 4 threads). */
 const SYNC_PARALLELISM = 8;
 
 async function inChunks<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Runs async tasks with at most `max` in flight, in the order given. */
+class TaskQueue {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly max: number) {}
+
+  run(task: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const start = (): void => {
+        this.running++;
+        task().then(resolve, reject).finally(() => {
+          this.running--;
+          this.waiting.shift()?.();
+        });
+      };
+      if (this.running < this.max) start();
+      else this.waiting.push(start);
+    });
+  }
 }
 
 export class CorruptBlockError extends Error {
@@ -99,6 +123,8 @@ interface Span {
   unflushed: number;
   /** A background fdatasync in flight: the kernel would otherwise write a whole mirror back at commit. */
   flushing?: Promise<void>;
+  /** The fsync started when the file was complete (its FileCommit), awaited by the batch's commit. */
+  synced?: Promise<void>;
 }
 
 /** A staging file's sidecar: which path it belongs to and, when stamped, its block map's stat. */
@@ -140,6 +166,7 @@ export class Applier {
   private readonly kind: 'tree' | 'file' | 'device';
   private readonly spans = new Map<string, Span>();
   private receiving: Receiving | undefined;
+  private readonly syncQueue = new TaskQueue(EARLY_SYNC_PARALLELISM);
 
   constructor(private readonly opts: ApplierOptions) {
     this.fs = new ReplicaFs(opts.replicaRoot);
@@ -202,7 +229,11 @@ export class Applier {
     if (!r) throw new BatchStateError('commitBatch without beginBatch');
     let sealed: SealedBatch;
     try {
-      await inChunks([...r.touched], SYNC_PARALLELISM, async (span) => { await span.flushing; await span.fh.sync(); });
+      await inChunks([...r.touched], SYNC_PARALLELISM, async (span) => {
+        if (span.synced) return span.synced;
+        await span.flushing;
+        await span.fh.sync();
+      });
       for (const span of r.closing) {
         if (!r.inline.has(span)) await this.writeSidecar(span);
         await span.fh.close();
@@ -224,6 +255,7 @@ export class Applier {
     await r.writer.discard();
     for (const span of r.closing) {
       await span.flushing;
+      await span.synced?.catch(() => undefined);
       await span.fh.close().catch(() => undefined);
     }
     await this.closeSpans();
@@ -327,6 +359,10 @@ export class Applier {
       this.spans.delete(path);
       r.touched.add(span);
       r.closing.push(span);
+      // Complete: fsync it now, while the rest of the batch arrives, rather than all at the commit
+      // (a mirror of small files stalled ~0.3 s per 1,000 files there).
+      span.synced = this.syncQueue.run(async () => { await span.flushing; await span.fh.sync(); });
+      span.synced.catch(() => undefined);
       j = { t: 'commit', path, staging: `${STAGING_DIR}/${span.name}`, mode: (op.fileCommit.mode ?? 0o644) & 0o7777, mtimeMs: op.fileCommit.mtimeMs ?? 0 };
       // A small file's block map rides in the journal: no sidecar files per file in a mirror of
       // many small files (each would cost a create, a write and a delete).

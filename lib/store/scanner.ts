@@ -24,6 +24,12 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Cumulative bytes read for hashing and entries seen so far in this scan. */
   onProgress?(bytesHashed: number, filesSeen: number): void;
+  /**
+   * Regular files (whose cached block map is stale) for which this returns true are not read:
+   * their entry has no `hashes`, and the sender digests the blocks as it reads them to send. For
+   * files the target has nothing to compare with, the scan's read was pure overhead.
+   */
+  deferHash?(rel: string, size: number): boolean;
 }
 
 export interface ScanResult {
@@ -81,6 +87,8 @@ class Scan {
 
   record(entry: CachedEntry, cached: CachedEntry | undefined): void {
     this.seen++;
+    // A file whose hashing was deferred is cached once the sender has digested it.
+    if (entry.type === 'file' && entry.hashes === undefined) return;
     if (!sameEntry(cached, entry)) this.pending.push(entry);
     if (this.pending.length >= CACHE_FLUSH_EVERY) this.flush();
   }
@@ -128,6 +136,8 @@ class Scan {
     } else if (st.isFile()) {
       if (cached?.type === 'file' && sameMeta(cached, st) && cached.hashes?.length === blockCount(st.size, this.opts.blockSize) * DIGEST_BYTES) {
         entry = { ...common, type: 'file', size: st.size, hashes: cached.hashes };
+      } else if (this.opts.deferHash?.(rel, st.size)) {
+        entry = { ...common, type: 'file', size: st.size };
       } else {
         const h = await this.hash(rel);
         entry = { path: rel, type: 'file', size: h.size, mode: h.mode, mtimeMs: h.mtimeMs, ctimeMs: h.ctimeMs, ino: h.ino, hashes: h.hashes };
@@ -252,7 +262,7 @@ export async function scanPaths(root: string, relPaths: string[], opts: ScanOpti
         scan.flush();
         opts.cache.deleteTree(rel);
         if (!opts.rules(rel, e.type === 'dir')) continue;
-        opts.cache.put(e);
+        if (e.type !== 'file' || e.hashes !== undefined) opts.cache.put(e);
       }
       entries.set(rel, e);
       // A directory that appeared (or was swapped for another) brings its whole subtree.
@@ -291,6 +301,10 @@ export async function scanSingle(absPath: string, opts: Omit<ScanOptions, 'rules
   if (st.isFile() && cached?.type === 'file' && sameMeta(cached, st) && cached.hashes?.length === blockCount(st.size, opts.blockSize) * DIGEST_BYTES) {
     opts.onProgress?.(0, 1);
     return cached;
+  }
+  if (st.isFile() && opts.deferHash?.('', st.size)) {
+    opts.onProgress?.(0, 1);
+    return { path: '', type: 'file', size: st.size, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
   }
   const h = await hashFile(real, { blockSize: opts.blockSize, signal: opts.signal, onProgress: (b) => opts.onProgress?.(b, 1) });
   const entry: ScanEntry = { path: '', type: 'file', size: h.size, mode: h.mode, mtimeMs: h.mtimeMs, ctimeMs: h.ctimeMs, ino: h.ino, hashes: h.hashes };
