@@ -167,6 +167,12 @@ export class Applier {
   private readonly spans = new Map<string, Span>();
   private receiving: Receiving | undefined;
   private readonly syncQueue = new TaskQueue(EARLY_SYNC_PARALLELISM);
+  /**
+   * Staging files that may exist: those found by recover() plus those made since (never pruned,
+   * so a stale name only costs an lstat). A mirror of many new files skips an lstat per file.
+   * Undefined until recover() has listed the directory.
+   */
+  private stagingNames: Set<string> | undefined;
 
   constructor(private readonly opts: ApplierOptions) {
     this.fs = new ReplicaFs(opts.replicaRoot);
@@ -180,6 +186,7 @@ export class Applier {
   async recover(): Promise<{ replayedSeq?: number; discarded?: number }> {
     await mkdir(join(this.opts.replicaRoot, JOURNAL_DIR), { recursive: true });
     await mkdir(join(this.opts.replicaRoot, STAGING_DIR), { recursive: true });
+    this.stagingNames = new Set((await readdir(join(this.opts.replicaRoot, STAGING_DIR))).filter((n) => /^[0-9a-f]{32}$/.test(n)));
     const { sealed, incomplete } = await scanJournal(join(this.opts.replicaRoot, JOURNAL_DIR));
     for (const dir of incomplete) await rm(dir, { recursive: true, force: true });
     let replayedSeq: number | undefined;
@@ -485,8 +492,9 @@ export class Applier {
         from = current.size;
         hashes = (await this.cachedHashes(path)) ?? (await hashFile(abs, { blockSize: this.opts.blockSize })).hashes;
       }
-      const fh = await this.fs.openWrite(`${STAGING_DIR}/${name}`);
-      if (!current?.isFile()) ftruncateSync(fh.fd, 0);
+      // A leftover staging file of the same name is garbage here: start it empty.
+      const fh = await this.fs.openWrite(`${STAGING_DIR}/${name}`, true, !current?.isFile());
+      this.stagingNames?.add(name);
       span = { path, name, fh, size: from, hashes: hashes ?? new Uint8Array(0), unflushed: 0 };
     }
     if (span.size !== size) {
@@ -500,6 +508,7 @@ export class Applier {
   /** Reopens a staging file left by an earlier session (crash, restart, dropped link). */
   private async resumeSpan(path: string): Promise<Span | undefined> {
     const name = this.stagingName(path);
+    if (this.stagingNames !== undefined && !this.stagingNames.has(name)) return undefined;
     const st = await this.fs.stat(`${STAGING_DIR}/${name}`);
     if (!st?.isFile()) return undefined;
     const sidecar = await this.readSidecar(name);

@@ -136,10 +136,10 @@ export class ReplicaFs {
     renameSync(src, dst);
   }
 
-  /** Opens a regular file for writing without following a link at the leaf; creates it if missing. */
-  async openWrite(rel: string, create = true): Promise<RawFile> {
+  /** Opens a regular file for writing without following a link at the leaf; creates it if missing (and `create`), empties it if `truncate`. */
+  async openWrite(rel: string, create = true, truncate = false): Promise<RawFile> {
     const abs = await this.resolve(rel, create);
-    const flags = constants.O_RDWR | constants.O_NOFOLLOW | (create ? constants.O_CREAT : 0);
+    const flags = constants.O_RDWR | constants.O_NOFOLLOW | (create ? constants.O_CREAT : 0) | (truncate ? constants.O_TRUNC : 0);
     try {
       return await RawFile.open(abs, flags, FILE_MODE);
     } catch (err) {
