@@ -7,7 +7,12 @@ import { Uint8ArrayList } from 'uint8arraylist';
 export interface Codec<T> {
   encode(message: T): Uint8Array;
   decode(bytes: Uint8Array): T;
+  /** Decodes a large frame left in the pieces it arrived in (no gathering copy), if the codec can. */
+  decodeList?(body: Uint8ArrayList): T;
 }
+
+/** Frames at least this large go to Codec.decodeList when the codec has one. */
+const LIST_DECODE_MIN_BYTES = 64 * 1024;
 
 export class FrameTooLargeError extends Error {
   override name = 'FrameTooLargeError';
@@ -170,14 +175,16 @@ export class FramedStream<T> {
       const header = this.readHeader();
       if (header != null && this.buffer.byteLength >= header.headerBytes + header.length) {
         this.buffer.consume(header.headerBytes);
-        // A view into one received chunk, or a fresh copy when the frame spans chunks. Decoded
-        // `bytes` fields are views into it: safe, because received chunks are never reused.
-        const body = this.buffer.subarray(0, header.length);
+        // Views into the received chunks (sublist), or one view / a fresh copy when the frame spans
+        // chunks (subarray). Decoded `bytes` fields are views: safe, because received chunks are
+        // never reused.
+        const listed = this.codec.decodeList !== undefined && header.length >= LIST_DECODE_MIN_BYTES;
+        const body = listed ? this.buffer.sublist(0, header.length) : this.buffer.subarray(0, header.length);
         this.buffer.consume(header.length);
         this.bytesReceived += header.length;
         this.maybeResume();
         try {
-          return this.codec.decode(body);
+          return body instanceof Uint8ArrayList ? this.codec.decodeList!(body) : this.codec.decode(body);
         } catch (err) {
           const e = new MalformedFrameError((err as Error).message);
           this.abort(e);

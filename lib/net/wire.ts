@@ -2,6 +2,7 @@
 import './protobuf-numbers.js';
 import { doppel } from '../../proto/gen/doppel.js';
 import { lengthPrefix as varint, type Codec } from './frames.js';
+import { decodeBatchList } from './batch-decoder.js';
 
 export { doppel };
 
@@ -24,6 +25,10 @@ export const peerCodec: Codec<doppel.IPeerFrame> = {
 export const replicateCodec: Codec<doppel.IReplicateFrame> = {
   encode: (m) => doppel.ReplicateFrame.encode(m).finish(),
   decode: (b) => doppel.ReplicateFrame.decode(b),
+  decodeList: (list) => {
+    const batch = decodeBatchList(list, (bytes) => doppel.Op.decode(bytes));
+    return batch !== undefined ? { batch } : doppel.ReplicateFrame.decode(list.subarray());
+  },
 };
 
 function concatSmall(parts: Uint8Array[]): Uint8Array {

@@ -24,6 +24,8 @@ import type { doppel } from '../net/wire.js';
 import { digestBlock, digestBlocks, hashFile, hashRange } from './hasher.js';
 import type { TreeEntry } from '../core/plan.js';
 import { RawFile } from './raw-file.js';
+import { Uint8ArrayList } from 'uint8arraylist';
+import type { ReceivedWrite } from '../net/batch-decoder.js';
 import { BatchWriter, scanJournal, type JournalOp, type SealedBatch } from './journal.js';
 import { NotADirectoryError, OutsideRootError, ReplicaFs } from './replica-fs.js';
 import { ScanCache, type CachedEntry, type EntryType } from './scan-cache.js';
@@ -395,11 +397,13 @@ export class Applier {
     await r.writer.append(j);
   }
 
-  private async addWrite(r: Receiving, w: doppel.IWrite): Promise<void> {
+  private async addWrite(r: Receiving, w: ReceivedWrite): Promise<void> {
     const path = this.toLocal(w.path);
     const offset = safeInt(w.offset, 'Write offset');
-    let data: Uint8Array = w.data ?? new Uint8Array(0);
+    // As received: in pieces (a large frame, see batch-decoder) or one buffer.
+    let data: Uint8Array | Uint8ArrayList = w.dataList ?? w.data ?? new Uint8Array(0);
     if (w.compressed) {
+      if (data instanceof Uint8ArrayList) data = data.subarray();
       const raw = safeInt(w.rawLength, 'Write raw_length');
       if (raw > MAX_WRITE_BYTES) throw new BadOpError(`a Write of ${raw} bytes exceeds the ${MAX_WRITE_BYTES}-byte cap`);
       try {
@@ -409,7 +413,7 @@ export class Applier {
       }
       if (data.length !== raw) throw new CorruptBlockError(path, offset, `inflates to ${data.length} bytes, not ${raw}`);
     }
-    if (data.length > MAX_WRITE_BYTES) throw new BadOpError(`a Write of ${data.length} bytes exceeds the ${MAX_WRITE_BYTES}-byte cap`);
+    if (data.byteLength > MAX_WRITE_BYTES) throw new BadOpError(`a Write of ${data.byteLength} bytes exceeds the ${MAX_WRITE_BYTES}-byte cap`);
     const bs = this.opts.blockSize;
     if (offset % bs !== 0) throw new BadOpError(`a Write at ${offset} is not aligned to the ${bs}-byte block size`);
     // One pass both checks every block and yields the block map entries the index needs.
@@ -422,8 +426,9 @@ export class Applier {
       return;
     }
     await this.checkLeaf(r, path);
-    const at = await r.writer.appendData(data);
-    await r.writer.append({ t: 'write', path, offset, at, len: data.length });
+    const bytes = data instanceof Uint8ArrayList ? data.subarray() : data;
+    const at = await r.writer.appendData(bytes);
+    await r.writer.append({ t: 'write', path, offset, at, len: bytes.length });
   }
 
   /** Refuses a path whose parent chain crosses a symlink on disk or one made earlier in this batch. */
@@ -518,15 +523,15 @@ export class Applier {
     return { path, name, fh, size: st.size, hashes, unflushed: 0 };
   }
 
-  private async writeStaged(span: Span, offset: number, data: Uint8Array, digests: Uint8Array): Promise<void> {
-    const end = offset + data.length;
+  private async writeStaged(span: Span, offset: number, data: Uint8Array | Uint8ArrayList, digests: Uint8Array): Promise<void> {
+    const end = offset + data.byteLength;
     if (end > span.size) throw new BadOpError(`a Write to ${JSON.stringify(span.path)} ends at ${end}, beyond the ${span.size} bytes its FileBegin announced`);
     if (end % this.opts.blockSize !== 0 && end !== span.size) {
       throw new BadOpError(`a Write to ${JSON.stringify(span.path)} ends inside a block (${end}); only the file's last block may be short`);
     }
     await writeAll(span.fh, data, offset);
     span.hashes.set(digests, (offset / this.opts.blockSize) * DIGEST_BYTES);
-    span.unflushed += data.length;
+    span.unflushed += data.byteLength;
     if (span.unflushed >= BACKGROUND_FLUSH_BYTES && span.flushing === undefined) {
       span.unflushed = 0;
       // Errors surface in the commit's own fsync; this one only starts writeback early.
@@ -739,7 +744,28 @@ async function resizedDigests(fh: RawFile, hashes: Uint8Array, oldSize: number, 
   return out;
 }
 
-async function writeAll(fh: RawFile, data: Uint8Array, position: number): Promise<void> {
+async function writeAll(fh: RawFile, data: Uint8Array | Uint8ArrayList, position: number): Promise<void> {
+  if (data instanceof Uint8ArrayList) {
+    // Gathered from the pieces it arrived in; a short write drops what was written and goes on.
+    let pieces = [...data];
+    let at = position;
+    while (pieces.length > 0) {
+      let n = await fh.writev(pieces, at);
+      if (n <= 0) throw new Error(`write to the replica made no progress at offset ${at}`);
+      at += n;
+      while (n > 0 && pieces.length > 0) {
+        const first = pieces[0]!;
+        if (n >= first.length) {
+          n -= first.length;
+          pieces.shift();
+        } else {
+          pieces[0] = first.subarray(n);
+          n = 0;
+        }
+      }
+    }
+    return;
+  }
   let done = 0;
   if (data.length <= SYNC_WRITE_BYTES) {
     // Into the page cache in microseconds: cheaper than a thread-pool round trip.

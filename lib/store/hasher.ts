@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { xxh64 } from '@node-rs/xxhash';
 import { blockCount, DIGEST_BYTES } from '../core/blocks.js';
+import { Uint8ArrayList } from 'uint8arraylist';
 import { DoppelError } from '../errors.js';
 
 export interface FileHashes {
@@ -75,10 +76,40 @@ export function digestBlock(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Concatenated digests of `data` cut into `blockSize` blocks (the last may be short). */
-export function digestBlocks(data: Uint8Array, blockSize: number): Uint8Array {
-  const out = new Uint8Array(Math.ceil(data.length / blockSize) * DIGEST_BYTES);
+/**
+ * Concatenated digests of `data` cut into `blockSize` blocks (the last may be short). A list (data
+ * as received, in pieces) is digested in place; only blocks straddling two pieces are copied.
+ */
+export function digestBlocks(data: Uint8Array | Uint8ArrayList, blockSize: number): Uint8Array {
+  const out = new Uint8Array(Math.ceil(data.byteLength / blockSize) * DIGEST_BYTES);
   const view = new DataView(out.buffer);
+  if (data instanceof Uint8ArrayList) {
+    let scratch: Uint8Array | undefined;
+    let fill = 0;
+    let at = 0;
+    for (const piece of data) {
+      let i = 0;
+      if (fill > 0) {
+        const need = Math.min(blockSize - fill, piece.length);
+        scratch!.set(piece.subarray(0, need), fill);
+        fill += need;
+        i = need;
+        if (fill === blockSize) {
+          writeDigest(scratch!, view, at);
+          at += DIGEST_BYTES;
+          fill = 0;
+        }
+      }
+      for (; piece.length - i >= blockSize; i += blockSize, at += DIGEST_BYTES) writeDigest(piece.subarray(i, i + blockSize), view, at);
+      if (i < piece.length) {
+        scratch ??= new Uint8Array(blockSize);
+        scratch.set(piece.subarray(i), fill);
+        fill += piece.length - i;
+      }
+    }
+    if (fill > 0) writeDigest(scratch!.subarray(0, fill), view, at);
+    return out;
+  }
   for (let b = 0, at = 0; b < data.length; b += blockSize, at += DIGEST_BYTES) {
     writeDigest(data.subarray(b, Math.min(b + blockSize, data.length)), view, at);
   }

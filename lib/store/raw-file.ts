@@ -3,7 +3,7 @@
 // page cache, while an fs/promises call costs a thread-pool round trip, a FileHandle and promises,
 // which a mirror of many small files pays for every file). Opening, large transfers and fsyncs stay
 // in the thread pool: they can take milliseconds and must not stall the event loop.
-import { closeSync, fdatasync, fstatSync, fsync, ftruncateSync, open, read, readSync, write, writeSync, type Stats } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, fsync, ftruncateSync, open, read, readSync, write, writeSync, writev, writevSync, type Stats } from 'node:fs';
 
 /** Transfers up to this size run synchronously (page-cache copies of microseconds). */
 const SYNC_IO_BYTES = 256 * 1024;
@@ -33,6 +33,14 @@ export class RawFile {
   write(buf: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }> {
     if (length <= SYNC_IO_BYTES) return Promise.resolve({ bytesWritten: writeSync(this.fd, buf, offset, length, position) });
     return io<number>((done) => write(this.fd, buf, offset, length, position, done)).then((bytesWritten) => ({ bytesWritten }));
+  }
+
+  /** Gathered write of `buffers` at `position`; returns the bytes written (possibly fewer). */
+  writev(buffers: Uint8Array[], position: number): Promise<number> {
+    let total = 0;
+    for (const b of buffers) total += b.length;
+    if (total <= SYNC_IO_BYTES) return Promise.resolve(writevSync(this.fd, buffers, position));
+    return io<number>((done) => writev(this.fd, buffers, position, done));
   }
 
   sync(): Promise<void> {
