@@ -4,7 +4,7 @@ import { DoppelError } from '../errors.js';
 
 export const DEFAULT_BLOCK_SIZE = 4096;
 export const DIGEST_BYTES = 8;
-export const DEFAULT_MAX_RUN_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_RUN_BYTES = 4 * 1024 * 1024;
 
 export interface ByteRange {
   offset: number;
