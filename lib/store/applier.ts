@@ -682,14 +682,20 @@ export class Applier {
   private async commitStaged(op: Extract<JournalOp, { t: 'commit' }>): Promise<Uint8Array | undefined> {
     const name = op.staging.slice(STAGING_DIR.length + 1);
     const sidecar = op.hashes === undefined ? await this.readSidecar(name) : undefined;
-    const st = await this.fs.stat(op.staging);
     let hashes: Uint8Array | undefined;
     const inline = op.hashes === undefined ? undefined : new Uint8Array(Buffer.from(op.hashes, 'base64'));
-    if (st?.isFile()) {
-      hashes = inline ?? (sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined);
-      // The staging file is our own regular file (just lstat'ed): no link checks needed on it.
-      const abs = this.stagingAbs(name);
+    // The staging file is our own regular file, made by beginFile (never a link): no link checks
+    // on it, and its chmod doubles as the check whether this is a replay after the rename.
+    const abs = this.stagingAbs(name);
+    let staged = true;
+    try {
       chmodSync(abs, op.mode & 0o7777);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      staged = false;
+    }
+    if (staged) {
+      hashes = inline ?? (sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined);
       lutimesSync(abs, op.mtimeMs / 1000, op.mtimeMs / 1000);
       await this.fs.rename(op.staging, op.path);
       if (op.hashes === undefined) await this.removeStaging(name);
