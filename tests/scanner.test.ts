@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { DIGEST_BYTES } from '../lib/core/blocks.js';
 import { compileRules } from '../lib/core/rules.js';
 import { migrations } from '../lib/store/migrations.js';
-import { digestBlock, FileUnstableError, hashFile } from '../lib/store/hasher.js';
+import { digestBlock, digestBlocks, FileUnstableError, hashFile, recordBlockDigests } from '../lib/store/hasher.js';
 import { ScanCache } from '../lib/store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree, type ScanOptions } from '../lib/store/scanner.js';
 
@@ -298,4 +298,13 @@ test('deferHash leaves chosen files unread and out of the cache; the rest are ha
   const single = await scanSingle(join(root, 'later.bin'), { blockSize: BS, cache: openCache(2), deferHash: () => true });
   t.is(single?.hashes, undefined);
   t.is(single?.size, 3 * BS);
+});
+
+test('recordBlockDigests fills a block map in place and reports whether it changed', (t) => {
+  const data = randomBytes(3 * BS + 100);
+  const map = new Uint8Array(6 * DIGEST_BYTES);
+  t.true(recordBlockDigests(data, 2 * BS, BS, map));
+  t.deepEqual(map.subarray(2 * DIGEST_BYTES), digestBlocks(data, BS));
+  t.deepEqual(map.subarray(0, 2 * DIGEST_BYTES), new Uint8Array(2 * DIGEST_BYTES), 'blocks before the offset untouched');
+  t.false(recordBlockDigests(data, 2 * BS, BS, map), 'same data: unchanged');
 });

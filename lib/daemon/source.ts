@@ -15,7 +15,7 @@ import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree, type ScanEntry } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
-import { digestBlock, OPEN_FLAGS, readFullySync, SYNC_READ_BYTES } from '../store/hasher.js';
+import { OPEN_FLAGS, readFullySync, recordBlockDigests, SYNC_READ_BYTES } from '../store/hasher.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
@@ -94,6 +94,8 @@ export class SourceReplicator {
   private running: Promise<void> | undefined;
   /** Scanned files not hashed yet (see deferHashFor), by path: their stat, for the cache. */
   private readonly deferred = new Map<string, ScanEntry>();
+  /** Deferred files sent and digested, waiting to be written to the scan cache together. */
+  private readonly deferredDone: ScanEntry[] = [];
   private verifyQueue: Array<{ repair: boolean; resolve: (r: VerifyReport) => void; reject: (e: Error) => void }> = [];
 
   constructor(private readonly ctx: EngineContext, private row: ProtectionRow, private readonly store: ProtectionStore) {
@@ -592,6 +594,7 @@ export class SourceReplicator {
       await this.sendBatches(session, steps, opts);
     } finally {
       this.inFlightData = 0;
+      this.flushDeferred();
     }
   }
 
@@ -699,22 +702,19 @@ export class SourceReplicator {
       return;
     }
     if (scanned === undefined) return;
-    this.cache.put({ ...scanned, hashes });
+    // Written in batches: one SQLite transaction per file cost the source ~100 µs a file.
+    this.deferredDone.push({ ...scanned, hashes });
+    if (this.deferredDone.length >= 512) this.flushDeferred();
+  }
+
+  private flushDeferred(): void {
+    const done = this.deferredDone.splice(0);
+    if (done.length > 0) this.cache.transaction(() => { for (const e of done) this.cache.put(e); });
   }
 
   /** Digests of what is actually sent; true when the file changed since it was scanned. */
   private recordDigests(payload: Buffer, offset: number, hashes: Uint8Array): boolean {
-    const bs = this.row.options.blockSize;
-    let changed = false;
-    for (let at = 0; at < payload.length; at += bs) {
-      const digest = digestBlock(payload.subarray(at, Math.min(at + bs, payload.length)));
-      const slot = ((offset + at) / bs) * DIGEST_BYTES;
-      for (let i = 0; i < DIGEST_BYTES; i++) {
-        if (hashes[slot + i] !== digest[i]) changed = true;
-        hashes[slot + i] = digest[i]!;
-      }
-    }
-    return changed;
+    return recordBlockDigests(payload, offset, this.row.options.blockSize, hashes);
   }
 
   private makeWrite(path: string, offset: number, payload: Buffer, hash: Uint8Array): doppel.IWrite & { data: Uint8Array } {

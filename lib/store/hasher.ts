@@ -69,6 +69,23 @@ function writeDigest(data: Uint8Array, out: DataView, at: number): void {
   out.setBigUint64(at, xxh64(data), false);
 }
 
+/**
+ * Digests `data` (block-aligned at `offset` in its file) into the block map `hashes` in place;
+ * true when any digest differs from what the map held. No allocation per block.
+ */
+export function recordBlockDigests(data: Uint8Array, offset: number, blockSize: number, hashes: Uint8Array): boolean {
+  const view = new DataView(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+  let changed = false;
+  for (let at = 0, slot = (offset / blockSize) * DIGEST_BYTES; at < data.length; at += blockSize, slot += DIGEST_BYTES) {
+    const digest = xxh64(data.subarray(at, Math.min(at + blockSize, data.length)));
+    if (view.getBigUint64(slot, false) !== digest) {
+      changed = true;
+      view.setBigUint64(slot, digest, false);
+    }
+  }
+  return changed;
+}
+
 /** The 8-byte big-endian xxh64 digest of one block. */
 export function digestBlock(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(DIGEST_BYTES);
