@@ -86,7 +86,8 @@ test('hashFile in parallel stripes gives the same map as one reader', async (t) 
 test('hashFile gives up on a file that keeps changing', async (t) => {
   const dir = await tempDir(t);
   const file = join(dir, 'busy.log');
-  await writeFile(file, randomBytes(8 * 1024 * 1024));
+  // Big enough that every hashing pass (4 attempts) spans several appends, however fast the reads.
+  await writeFile(file, randomBytes(32 * 1024 * 1024));
   let writing = true;
   const writer = (async () => {
     const deadline = Date.now() + 10_000;

@@ -52,6 +52,8 @@ export class FileHashError extends DoppelError {
 }
 
 const READ_CHUNK = 4 * 1024 * 1024;
+/** Chunks read at once (each in its own buffer) while one is hashed. */
+const READ_AHEAD = 3;
 // A path swapped for a symlink after the scanner's lstat must not make us read (and ship) whatever
 // it points at; one swapped for a fifo must not block the open.
 export const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
@@ -169,28 +171,33 @@ export async function hashRange(
   const out = new Uint8Array(blockCount(length, blockSize) * DIGEST_BYTES);
   const view = new DataView(out.buffer);
   const chunk = Math.min(Math.max(blockSize, READ_CHUNK - (READ_CHUNK % blockSize)), Math.max(length, 1));
-  // Small files are the common case: buffers are sized to the file, and the second one (for the
-  // read that overlaps hashing) exists only when there is a second chunk.
-  const bufs = length > chunk ? [new Uint8Array(chunk), new Uint8Array(chunk)] : [new Uint8Array(chunk)];
-  const readAt = (i: number, pos: number): Promise<number> =>
-    readFully(fh, bufs[i % bufs.length]!, Math.min(chunk, length - pos), offset + pos);
-
-  let pos = 0;
+  // Reads run ahead of hashing, several at once: on the machines measured one 4 MiB read from the
+  // page cache took longer than hashing it, and parallel reads used both cores (2 GiB: ~1.2 s
+  // with one read in flight, ~0.8 s with two or three). Small files get one buffer of their size.
+  const chunks = Math.ceil(length / chunk);
+  const depth = Math.min(READ_AHEAD, chunks);
+  const bufs = Array.from({ length: depth }, () => new Uint8Array(chunk));
+  const reads: Promise<number>[] = [];
+  const issue = (i: number): void => {
+    const read = readFully(fh, bufs[i % depth]!, Math.min(chunk, length - i * chunk), offset + i * chunk);
+    read.catch(() => undefined); // awaited below, unless an earlier chunk failed first
+    reads.push(read);
+  };
+  for (let i = 0; i < depth; i++) issue(i);
   let digest = 0;
-  let pending = length > 0 ? readAt(0, 0) : undefined;
-  for (let i = 0; pending; i++) {
+  for (let i = 0; i < chunks; i++) {
+    const pos = i * chunk;
     const want = Math.min(chunk, length - pos);
-    const got = await pending;
+    const got = await reads.shift()!;
     if (got < want) throw new ShortReadError(`file ended at ${offset + pos + got}, expected ${offset + length}`);
     opts.signal?.throwIfAborted();
-    const next = pos + got;
-    pending = next < length ? readAt(i + 1, next) : undefined;
-    const buf = bufs[i % bufs.length]!;
+    const buf = bufs[i % depth]!;
     for (let b = 0; b < got; b += blockSize, digest += DIGEST_BYTES) {
       writeDigest(buf.subarray(b, Math.min(b + blockSize, got)), view, digest);
     }
-    pos = next;
-    opts.onProgress?.(pos);
+    // The buffer just hashed takes the next read.
+    if (i + depth < chunks) issue(i + depth);
+    opts.onProgress?.(pos + got);
   }
   return out;
 }
