@@ -1,7 +1,7 @@
 import '../lib/polyfill.js';
 import test, { type ExecutionContext } from 'ava';
 import { randomBytes } from 'node:crypto';
-import { appendFile, chmod, mkdir, mkdtemp, open, rename, rm, symlink, truncate, unlink, writeFile, readFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, open, rename, rm, stat, symlink, truncate, unlink, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDaemon, trustEachOther, type TestDaemon } from './helpers/daemon.js';
@@ -106,6 +106,29 @@ test.serial('a 4 KiB write into a large file sends only a few blocks', async (t)
   const after = (await statusOf(alpha, 'vm'))!.counters.bytesSent;
   t.true(after - before <= 16 * 1024, `sent ${after - before} bytes for a 4 KiB write`);
   t.true(after - before >= 4096);
+});
+
+test.serial('an image changed in several places, its mode too, converges sending only those blocks', async (t) => {
+  const [alpha, bravo] = await pair(t);
+  const src = await scratch(t);
+  const image = join(src, 'disk.img');
+  const size = 24 * 1024 * 1024 + 3 * 4096 + 100; // a short last chunk and a short last block
+  await writeFile(image, randomBytes(size));
+  t.is((await alpha.cli(['protect', 'vm', image, '--to', 'bravo'])).code, 0);
+  const replica = join(replicaOf(bravo, alpha, 'vm'), 'data');
+  t.true(await waitUntil(async () => (await sha256File(replica)) === (await sha256File(image)), 30_000, 100), 'mirror converges');
+  t.true(await waitUntil(async () => (await statusOf(alpha, 'vm'))?.state === 'replicating', 10_000));
+  const before = (await statusOf(alpha, 'vm'))!.counters.bytesSent;
+
+  const fh = await open(image, 'r+');
+  for (const offset of [0, 9 * 1024 * 1024 + 8192, size - 50]) await fh.write(randomBytes(50), 0, 50, offset);
+  await fh.close();
+  await chmod(image, 0o600);
+  const want = await sha256File(image);
+  t.true(await waitUntil(async () => (await sha256File(replica)) === want, 20_000, 50), 'every change reaches the replica');
+  t.true(await waitUntil(async () => ((await stat(replica)).mode & 0o777) === 0o600, 10_000, 50), 'and the mode');
+  const sent = (await statusOf(alpha, 'vm'))!.counters.bytesSent - before;
+  t.true(sent <= 3 * 2 * 4096, `sent ${sent} bytes for three 50-byte writes`);
 });
 
 test.serial('many-to-one: two sources with the same protection name stay isolated on one target', async (t) => {

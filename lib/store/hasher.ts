@@ -165,7 +165,15 @@ export async function hashRange(
   offset: number,
   length: number,
   blockSize: number,
-  opts: { signal?: AbortSignal; onProgress?(bytesHashed: number): void } = {},
+  opts: {
+    signal?: AbortSignal;
+    onProgress?(bytesHashed: number): void;
+    /**
+     * Called with each chunk as soon as it is hashed (`digests` are its blocks' digests); awaited
+     * before its buffer is reused, so the callback must copy what it keeps.
+     */
+    onChunk?(offset: number, data: Uint8Array, digests: Uint8Array): Promise<void> | void;
+  } = {},
 ): Promise<Uint8Array> {
   if (offset % blockSize !== 0) throw new FileHashError(`hash range offset ${offset} is not a multiple of the block size ${blockSize}`);
   const out = new Uint8Array(blockCount(length, blockSize) * DIGEST_BYTES);
@@ -194,6 +202,10 @@ export async function hashRange(
     const buf = bufs[i % depth]!;
     for (let b = 0; b < got; b += blockSize, digest += DIGEST_BYTES) {
       writeDigest(buf.subarray(b, Math.min(b + blockSize, got)), view, digest);
+    }
+    if (opts.onChunk) {
+      const first = (pos / blockSize) * DIGEST_BYTES;
+      await opts.onChunk(offset + pos, buf.subarray(0, got), out.subarray(first, digest));
     }
     // The buffer just hashed takes the next read.
     if (i + depth < chunks) issue(i + depth);
