@@ -15,7 +15,7 @@ import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree, type ScanEntry } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
-import { hashRange, OPEN_FLAGS, readFullySync, recordBlockDigests, SYNC_READ_BYTES } from '../store/hasher.js';
+import { hashRange, OPEN_FLAGS, readFully, readFullySync, recordBlockDigests, SYNC_READ_BYTES } from '../store/hasher.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
@@ -931,15 +931,7 @@ async function openSourceFile(abs: string, bytes: number): Promise<SourceFile> {
   }
   const fh = await open(abs, OPEN_FLAGS);
   return {
-    read: async (buf, length, position) => {
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      return done;
-    },
+    read: (buf, length, position) => readFully(fh, buf, length, position),
     close: () => fh.close(),
   };
 }

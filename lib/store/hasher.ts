@@ -145,7 +145,8 @@ class ShortReadError extends Error {
   override name = 'ShortReadError';
 }
 
-async function readFully(fh: PositionalReader, buf: Uint8Array, length: number, position: number): Promise<number> {
+/** Reads `length` bytes at `position`; returns the bytes read (less only at the end of the file). */
+export async function readFully(fh: PositionalReader, buf: Uint8Array, length: number, position: number): Promise<number> {
   let done = 0;
   while (done < length) {
     const { bytesRead } = await fh.read(buf, done, length - done, position + done);
