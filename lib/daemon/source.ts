@@ -1,6 +1,5 @@
 // The source side of one protection: capture changes, plan block deltas against the target's block
 // map, and stream them as ordered batches with a bounded window of unacknowledged bytes.
-import { closeSync, openSync } from 'node:fs';
 import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -15,7 +14,8 @@ import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree, type ScanEntry } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
-import { hashRange, OPEN_FLAGS, readFully, readFullySync, recordBlockDigests, SYNC_READ_BYTES } from '../store/hasher.js';
+import { hashRange, OPEN_FLAGS, recordBlockDigests } from '../store/hasher.js';
+import { openSourceFile, type SourceFile } from '../store/source-file.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
@@ -908,30 +908,3 @@ function describeStep(step: PlanStep, blockSize: number): { path: string; reason
   }
 }
 
-
-/** A source file open for sending its changed ranges. */
-interface SourceFile {
-  /** Reads up to `length` bytes at `position`; fewer only at the end of the file. */
-  read(buf: Uint8Array, length: number, position: number): Promise<number>;
-  close(): Promise<void>;
-}
-
-/**
- * Opens a file to send `bytes` of it: synchronously when that is little (async fs calls cost far
- * more than the syscalls on small files; see SYNC_READ_BYTES). Never follows a symlink swapped in
- * since the scan, so nothing outside the protected tree is ever read.
- */
-async function openSourceFile(abs: string, bytes: number): Promise<SourceFile> {
-  if (bytes <= SYNC_READ_BYTES) {
-    const fd = openSync(abs, OPEN_FLAGS);
-    return {
-      read: (buf, length, position) => Promise.resolve(readFullySync(fd, buf, length, position)),
-      close: () => Promise.resolve(closeSync(fd)),
-    };
-  }
-  const fh = await open(abs, OPEN_FLAGS);
-  return {
-    read: (buf, length, position) => readFully(fh, buf, length, position),
-    close: () => fh.close(),
-  };
-}
