@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SYNC_READ_BYTES } from '../lib/store/hasher.js';
+import { readFully, SYNC_READ_BYTES } from '../lib/store/hasher.js';
 import { openSourceFile } from '../lib/store/source-file.js';
 
 async function dir(t: { teardown(fn: () => Promise<void>): void }): Promise<string> {
@@ -22,9 +22,9 @@ for (const [kind, bytes] of [['small', 10_000], ['large', SYNC_READ_BYTES + 4096
     const f = await openSourceFile(join(d, 'f'), bytes);
     try {
       const buf = Buffer.alloc(4096);
-      t.is(await f.read(buf, 4096, 4096), 4096);
+      t.is(await readFully(f, buf, 4096, 4096), 4096);
       t.true(buf.equals(data.subarray(4096, 8192)));
-      t.is(await f.read(buf, 4096, bytes - 100), 100, 'fewer bytes past the end');
+      t.is(await readFully(f, buf, 4096, bytes - 100), 100, 'fewer bytes past the end');
     } finally {
       await f.close();
     }

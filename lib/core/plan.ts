@@ -149,7 +149,7 @@ export function planPaths(paths: Iterable<string>, source: Map<string, TreeEntry
   if (renames.length === 0) return [...prunedRemoves, ...dirs, ...rest];
   // Moves run after the directories they land in exist and before the removals that would
   // delete their sources; other removals still go first (a path may change type).
-  const sources = renames.filter((s) => s.op === 'rename').map((s) => (s as { from: string }).from);
+  const sources = renames.flatMap((s) => (s.op === 'rename' ? [s.from] : []));
   const holdsSource = (step: { path: string }): boolean => sources.some((from) => from === step.path || from.startsWith(`${step.path}/`));
   return [
     ...prunedRemoves.filter((s) => !holdsSource(s)),
@@ -172,12 +172,11 @@ export function contentKey(size: number, hashes: Uint8Array): string {
  */
 function findRenames(removes: Array<{ path: string }>, rest: PlanStep[], view: TargetView): PlanStep[] {
   const candidates = new Map<string, string[]>();
-  const key = contentKey;
   for (const step of removes) {
     for (const [path, entry] of view.entries) {
       if (entry.type !== 'file' || entry.size === 0 || entry.hashes == null) continue;
       if (path !== step.path && !path.startsWith(`${step.path}/`)) continue;
-      const k = key(entry.size, entry.hashes);
+      const k = contentKey(entry.size, entry.hashes);
       candidates.set(k, [...(candidates.get(k) ?? []), path]);
     }
   }
@@ -186,7 +185,7 @@ function findRenames(removes: Array<{ path: string }>, rest: PlanStep[], view: T
   for (let i = 0; i < rest.length; i++) {
     const step = rest[i]!;
     if (step.op !== 'stage' || step.base || step.unhashed || view.entries.has(step.path) || view.staged.has(step.path)) continue;
-    const options = candidates.get(key(step.size, step.hashes));
+    const options = candidates.get(contentKey(step.size, step.hashes));
     const from = options?.find((p) => !step.path.startsWith(`${p}/`) && !p.startsWith(`${step.path}/`));
     if (from == null) continue;
     options!.splice(options!.indexOf(from), 1);

@@ -14,8 +14,9 @@ import { ScanCache } from '../store/scan-cache.js';
 import { scanPaths, scanSingle, scanTree, type ScanEntry } from '../store/scanner.js';
 import { watchTree } from '../store/watcher.js';
 import { HotFiles } from '../store/hot-files.js';
-import { hashRange, OPEN_FLAGS, recordBlockDigests } from '../store/hasher.js';
-import { openSourceFile, type SourceFile } from '../store/source-file.js';
+import { hashRange, OPEN_FLAGS, readFully, recordBlockDigests, ShortReadError } from '../store/hasher.js';
+import { openSourceFile } from '../store/source-file.js';
+import type { RawFile } from '../store/raw-file.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
@@ -610,7 +611,7 @@ export class SourceReplicator {
         });
       } catch (err) {
         // The file shrank under the read: what was sent stands; the general path takes over.
-        if ((err as Error).name === 'ShortReadError') return false;
+        if (err instanceof ShortReadError) return false;
         throw err;
       }
       await flush();
@@ -633,13 +634,20 @@ export class SourceReplicator {
 
   /** Sends `ops` as a batch of one frame without waiting for it to be applied; returns its seq. */
   private async sendBatch(session: Session, ops: doppel.IOp[]): Promise<number> {
-    await this.waitWindow(session);
     const seq = session.nextSeq++;
-    const { parts, length } = encodeBatchParts({ seq, generation: this.row.generation, ops, final: true });
+    await this.sendFrame(session, { seq, generation: this.row.generation, ops, final: true });
+    return seq;
+  }
+
+  /** One frame of a batch, once the window has room; counts the batch when `final`. */
+  private async sendFrame(session: Session, batch: doppel.IBatch): Promise<void> {
+    await this.waitWindow(session);
+    // Block data goes out as it was read, without a copy into the frame (see encodeBatchParts):
+    // each read gets its own buffer, since the stream holds it until it has been encrypted.
+    const { parts, length } = encodeBatchParts(batch);
     await session.framed.sendParts(parts, length);
     this.counters.wireBytesSent = session.framed.bytesSent;
-    this.counters.batches++;
-    return seq;
+    if (batch.final) this.counters.batches++;
   }
 
   /** Waits as long as --bwlimit requires after sending `bytes`. */
@@ -711,23 +719,16 @@ export class SourceReplicator {
   }
 
   private async sendBatches(session: Session, steps: PlanStep[], opts: { mirror: boolean }): Promise<void> {
-    const framed = session.framed;
     let ops: doppel.IOp[] = [];
     let frameBytes = 0;
     let batchBytes = 0;
     let seq = session.nextSeq;
     const flush = async (final: boolean, mirrorDone = false): Promise<void> => {
       if (ops.length === 0 && !final) return;
-      await this.waitWindow(session);
-      // Block data goes out as it was read, without a copy into the frame (see encodeBatchParts):
-      // each read gets its own buffer, since the stream holds it until it has been encrypted.
-      const { parts, length } = encodeBatchParts({ seq, generation: this.row.generation, ops, final, mirrorDone });
-      await framed.sendParts(parts, length);
-      this.counters.wireBytesSent = framed.bytesSent;
+      await this.sendFrame(session, { seq, generation: this.row.generation, ops, final, mirrorDone });
       ops = [];
       frameBytes = 0;
       if (final) {
-        this.counters.batches++;
         const sent = seq;
         seq = session.nextSeq = seq + 1;
         batchBytes = 0;
@@ -754,17 +755,17 @@ export class SourceReplicator {
           const sentHashes = new Uint8Array(step.hashes);
           if (step.op === 'stage') await push({ fileBegin: { path: step.path, size: step.size, base: step.base } });
           else if (step.resize) await push({ resize: { path: step.path, size: step.size } });
-          let file: SourceFile | undefined;
+          let file: RawFile | undefined;
           let complete = true;
           try {
             file = await openSourceFile(this.absolute(step.path), step.ranges.reduce((n, r) => n + r.length, 0));
             for (const range of step.ranges) {
               const data = Buffer.allocUnsafeSlow(range.length);
-              const bytesRead = await file.read(data, range.length, range.offset);
+              const bytesRead = await readFully(file, data, range.length, range.offset);
               const payload = bytesRead === range.length ? data : data.subarray(0, bytesRead);
               if (bytesRead < range.length) complete = false;
               if (payload.length === 0) continue;
-              const changed = this.recordDigests(payload, range.offset, sentHashes);
+              const changed = recordBlockDigests(payload, range.offset, this.row.options.blockSize, sentHashes);
               // Unhashed: there were no digests to compare; the watcher reports a change anyway.
               if (changed && !(step.op === 'stage' && step.unhashed)) this.markDirty([step.path]);
               const first = (range.offset / this.row.options.blockSize) * DIGEST_BYTES;
@@ -819,11 +820,6 @@ export class SourceReplicator {
   private flushDeferred(): void {
     const done = this.deferredDone.splice(0);
     if (done.length > 0) this.cache.transaction(() => { for (const e of done) this.cache.put(e); });
-  }
-
-  /** Digests of what is actually sent; true when the file changed since it was scanned. */
-  private recordDigests(payload: Buffer, offset: number, hashes: Uint8Array): boolean {
-    return recordBlockDigests(payload, offset, this.row.options.blockSize, hashes);
   }
 
   private makeWrite(path: string, offset: number, payload: Buffer, hash: Uint8Array): doppel.IWrite & { data: Uint8Array } {

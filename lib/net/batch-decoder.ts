@@ -136,14 +136,9 @@ export function decodeBatchList(body: Uint8ArrayList, decodeOp: (bytes: Uint8Arr
               break;
             }
           }
-          // Rewind to the op's start: re-read it whole (a copy of a few bytes).
-          const skipped = reader.pos - start;
-          const rest = reader.take(opEnd - reader.pos);
-          const head = body.subarray(start, start + skipped);
-          const bytes = new Uint8Array(head.length + rest.length);
-          bytes.set(head, 0);
-          bytes.set(rest, head.length);
-          batch.ops!.push(decodeOp(bytes));
+          // Any other op is small: decode it whole from a copy, and read on after it.
+          reader.takeList(opEnd - reader.pos);
+          batch.ops!.push(decodeOp(body.subarray(start, opEnd)));
           break;
         }
         default: return undefined;

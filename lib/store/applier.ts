@@ -12,7 +12,7 @@
 //
 // A Write's `hash` is the 8-byte digest (digestBlock) of its whole uncompressed `data` payload,
 // however many blocks that covers.
-import { chmodSync, constants, ftruncateSync, lutimesSync, writeSync } from 'node:fs';
+import { chmodSync, constants, ftruncateSync, lutimesSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -41,8 +41,6 @@ const JOURNAL_DIR = `${STATE_DIR}/journal`;
 const STAGING_DIR = `${STATE_DIR}/staging`;
 /** Largest inflated Write payload accepted (a frame is capped at 8 MiB + headroom). */
 export const MAX_WRITE_BYTES = 16 * 1024 * 1024;
-/** Writes up to this size go to the page cache synchronously. */
-const SYNC_WRITE_BYTES = 256 * 1024;
 /** Block maps up to this size (a 32 MiB file at 4 KiB blocks) travel inline in the journal. */
 const INLINE_HASH_BYTES = 64 * 1024;
 /**
@@ -54,6 +52,12 @@ const BACKGROUND_FLUSH_BYTES = 32 * 1024 * 1024;
 const EARLY_SYNC_PARALLELISM = 3;
 /** fsyncs in flight at once at commit (libuv's pool has 4 threads). */
 const SYNC_PARALLELISM = 8;
+
+/** fsync of a staging file, after any background flush of it (never two syncs of one file at once). */
+async function syncSpan(span: Span): Promise<void> {
+  await span.flushing;
+  await span.fh.sync();
+}
 
 async function inChunks<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
@@ -238,11 +242,7 @@ export class Applier {
     if (!r) throw new BatchStateError('commitBatch without beginBatch');
     let sealed: SealedBatch;
     try {
-      await inChunks([...r.touched], SYNC_PARALLELISM, async (span) => {
-        if (span.synced) return span.synced;
-        await span.flushing;
-        await span.fh.sync();
-      });
+      await inChunks([...r.touched], SYNC_PARALLELISM, (span) => span.synced ?? syncSpan(span));
       for (const span of r.closing) {
         if (!r.inline.has(span)) await this.writeSidecar(span);
         await span.fh.close();
@@ -273,8 +273,7 @@ export class Applier {
   /** Persists open staging files' block maps (so a resume does not re-read them) and closes them. */
   async closeSpans(): Promise<void> {
     for (const span of this.spans.values()) {
-      await span.flushing;
-      await span.fh.sync();
+      await syncSpan(span);
       await this.writeSidecar(span);
       await span.fh.close();
     }
@@ -370,7 +369,7 @@ export class Applier {
       r.closing.push(span);
       // Complete: fsync it now, while the rest of the batch arrives, rather than all at the commit
       // (a mirror of small files stalled ~0.3 s per 1,000 files there).
-      span.synced = this.syncQueue.run(async () => { await span.flushing; await span.fh.sync(); });
+      span.synced = this.syncQueue.run(() => syncSpan(span));
       span.synced.catch(() => undefined);
       j = { t: 'commit', path, staging: `${STAGING_DIR}/${span.name}`, mode: (op.fileCommit.mode ?? 0o644) & 0o7777, mtimeMs: op.fileCommit.mtimeMs ?? 0 };
       // A small file's block map rides in the journal: no sidecar files per file in a mirror of
@@ -772,12 +771,8 @@ async function writeAll(fh: RawFile, data: Uint8Array | Uint8ArrayList, position
     }
     return;
   }
+  // RawFile writes small pieces synchronously and large ones in the thread pool.
   let done = 0;
-  if (data.length <= SYNC_WRITE_BYTES) {
-    // Into the page cache in microseconds: cheaper than a thread-pool round trip.
-    while (done < data.length) done += writeSync(fh.fd, data, done, data.length - done, position + done);
-    return;
-  }
   while (done < data.length) {
     const { bytesWritten } = await fh.write(data, done, data.length - done, position + done);
     done += bytesWritten;

@@ -141,7 +141,7 @@ export interface PositionalReader {
 }
 
 // Raised inside an attempt when a read comes back short: the file shrank under us.
-class ShortReadError extends Error {
+export class ShortReadError extends Error {
   override name = 'ShortReadError';
 }
 
@@ -336,7 +336,7 @@ export async function hashFile(absPath: string, opts: HashOptions): Promise<File
 }
 
 /** Reads `length` bytes at `position` with synchronous calls; returns the bytes read (less at EOF). */
-export function readFullySync(fd: number, buf: Uint8Array, length: number, position: number): number {
+function readFullySync(fd: number, buf: Uint8Array, length: number, position: number): number {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
