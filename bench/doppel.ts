@@ -7,6 +7,9 @@ import { repoRoot } from './paths.js';
 import { ByteStream } from './prng.js';
 import { cpuSeconds, HarnessError, loopbackBytes, peakRss, run, sleep, start, stop, waitFor } from './procs.js';
 
+/** `ulimit -n` of the daemons measured: what users' hosts and systemd services start with. */
+export const DAEMON_NOFILE = 1024;
+
 /** How to run the doppel CLI: the built one, else the sources through tsx. */
 function cliArgs(): string[] | undefined {
   const root = repoRoot();
@@ -86,7 +89,10 @@ class Peer {
     await doppel(['init', '--name', name, '--listen', '/ip4/127.0.0.1/tcp/0', '--no-mdns'], home);
     // Logs go to a file: a pipe nobody drains would stall the daemon once its buffer fills.
     const log = openSync(join(work, `${name}.log`), 'a');
-    const child = start(process.execPath, [...cliArgs()!, 'up', '--home', home], { stdio: ['ignore', log, log] });
+    // Under the open-file limit users' hosts and systemd services start with (soft and hard, so
+    // the daemon cannot raise it); exec keeps the pid.
+    const up = [process.execPath, ...cliArgs()!, 'up', '--home', home];
+    const child = start('/bin/sh', ['-c', `ulimit -n ${DAEMON_NOFILE} && exec "$0" "$@"`, ...up], { stdio: ['ignore', log, log] });
     closeSync(log);
     const peer = new Peer(name, home, child);
     const id = await waitFor(`${name} to answer \`doppel id\``, 30_000, 200, async () => {

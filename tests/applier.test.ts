@@ -7,6 +7,7 @@ import { deflateRawSync } from 'node:zlib';
 import test from 'ava';
 import type { doppel } from '../lib/net/wire.js';
 import { digestBlocks } from '../lib/store/hasher.js';
+import { OPEN_FILES_PER_PROTECTION } from '../lib/store/open-files.js';
 import { applyBatchCrash } from './helpers/crash-batch.js';
 import {
   applyBatch, beginOp, blockMap, BS, bytes, commitOp, fileOps, mkdirOp, openTarget, removeOp, renameOp, resizeOp, sha256, symlinkOp, writeOp,
@@ -235,4 +236,28 @@ test('the replica root itself and lstat-visible types are preserved', async (t) 
   await applyBatch(target, 1, [{ setAttr: { path: '', mode: 0o750, mtimeMs: 1_600_000_000_000 } }, symlinkOp('dangling', '/nonexistent')]);
   t.is(statSync(target.root).mode & 0o777, 0o750);
   t.true(lstatSync(join(target.root, 'dangling')).isSymbolicLink());
+});
+
+test.serial('a batch of 3,000 new files and one patching 200 files keep a bounded number of descriptors open', async (t) => {
+  const target = await openTarget(tempHome(t));
+  const openNow = (): number => readdirSync('/proc/self/fd').length;
+  const before = openNow();
+  let peak = before;
+  await target.applier.beginBatch(1);
+  for (let i = 0; i < 3000; i++) {
+    await target.applier.addOps(fileOps(`mail/${i}`, bytes(1024 + (i % 7) * 1000, i + 1)));
+    peak = Math.max(peak, openNow());
+  }
+  await target.applier.commitBatch();
+  t.true(peak - before <= OPEN_FILES_PER_PROTECTION, `peak ${peak - before} descriptors above the baseline while receiving`);
+  t.is(fileSha(join(target.root, 'mail/2999')), sha256(bytes(1024 + (2999 % 7) * 1000, 3000)));
+
+  const patches: doppel.IOp[] = [];
+  for (let i = 0; i < 200; i++) patches.push(writeOp(`mail/${i}`, 0, bytes(BS, 9000 + i)));
+  const sampling = setInterval(() => { peak = Math.max(peak, openNow()); }, 1);
+  await applyBatch(target, 2, patches);
+  clearInterval(sampling);
+  t.true(peak - before <= OPEN_FILES_PER_PROTECTION, `peak ${peak - before} descriptors above the baseline while applying`);
+  t.is(readFileSync(join(target.root, 'mail/199')).subarray(0, BS).compare(bytes(BS, 9199)), 0);
+  t.is(openNow(), before, 'nothing left open after the commits');
 });

@@ -18,7 +18,7 @@ import { sha256File, walk, waitUntil } from './helpers/tree.js';
 
 interface Status {
   name: string; role: string; state: string; mirror: { doneBytes: number; totalBytes: number };
-  counters: { bytesSent: number };
+  counters: { bytesSent: number; bytesReceived: number };
 }
 
 async function statusOf(d: TestDaemon, name: string, role = 'source'): Promise<Status | undefined> {
@@ -40,7 +40,8 @@ test.serial('[slow] target killed mid-mirror: no torn file, and it converges aft
   for (let i = 0; i < 50; i++) await writeFile(join(src, 'small', `f${i}`), randomBytes(10_000 + i));
   await writeFile(join(src, 'big.img'), randomBytes(256 * 1024 * 1024));
   t.is((await alpha.cli(['protect', 'crash', src, '--to', 'bravo'])).code, 0);
-  const started = await waitUntil(async () => ((await statusOf(alpha, 'crash'))?.mirror.doneBytes ?? 0) > 8 * 1024 * 1024, 60_000, 20);
+  // The target's own counter: the source's progress moves only as whole batches are applied.
+  const started = await waitUntil(async () => ((await statusOf(bravo, 'crash', 'target'))?.counters.bytesReceived ?? 0) > 8 * 1024 * 1024, 60_000, 20);
   t.true(started, 'the mirror got going');
   await bravo.kill();
 

@@ -13,6 +13,7 @@ import { PeerProtocol } from '../net/peer-protocol.js';
 import { loadConfig, type Config } from '../store/config.js';
 import { loadPeerKey, peerIdOf } from '../store/identity.js';
 import { acquirePidLock, openDatabase, StateStore, type PeerRecord } from '../store/state.js';
+import { OPEN_FILES_PER_PROTECTION, readLimits } from '../store/open-files.js';
 import { ControlServer } from './control-server.js';
 import { serviceFactories, type DaemonContext, type PeerEvent, type Service } from './services.js';
 
@@ -178,6 +179,14 @@ export class Daemon {
     this.reconnectTimer = setInterval(() => this.reconnect(), Math.max(1000, this.config.heartbeatIntervalMs));
     this.reconnect();
     log.info('doppel peer is up', { peer: this.context.peerId, name: this.config.name, addrs: this.addresses().join(','), control: this.config.controlSocket });
+    // Node raises its soft open-file limit to the hard limit as it starts (as many daemons do);
+    // the data path keeps within a fixed budget per protection whatever the limit (open-files.ts).
+    const limits = readLimits();
+    if (limits !== undefined) {
+      const perProtection = `each protection holds at most ${OPEN_FILES_PER_PROTECTION}`;
+      if (limits.soft < 1024) log.warn(`open-file limit is ${limits.soft}; ${perProtection}: raise LimitNOFILE= or \`ulimit -n\` if many protections run here`);
+      else log.info(`open-file limit ${limits.soft} (raised to the hard limit at start; ${perProtection})`);
+    }
   }
 
   async stop(): Promise<void> {

@@ -18,6 +18,7 @@ import { hashRange, OPEN_FLAGS, readFully, recordBlockDigests, ShortReadError } 
 import { openSourceFile } from '../store/source-file.js';
 import type { RawFile } from '../store/raw-file.js';
 import { DirtySet, ProtectionStore, type ProtectionRow } from '../store/protections.js';
+import { isOutOfFiles, outOfFilesMessage } from '../store/open-files.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from './status.js';
 import { entriesFromIndex, kindToWire } from '../net/entries.js';
@@ -26,6 +27,11 @@ import { entriesFromIndex, kindToWire } from '../net/entries.js';
 const FRAME_DATA_BYTES = 4 * 1024 * 1024;
 /** A batch ends after this much data during the mirror (a staged file may span batches). */
 const MIRROR_BATCH_BYTES = 64 * 1024 * 1024;
+/**
+ * ...or after this many files: what an interrupted mirror loses is at most one batch, and a tree
+ * of small files must not make one batch of everything (the target commits a batch whole).
+ */
+const MIRROR_BATCH_FILES = 500;
 /** Unacknowledged bytes in flight; bounds memory on both sides whatever the file size. */
 const WINDOW_BYTES = 32 * 1024 * 1024;
 const RETRY_MIN_MS = 250;
@@ -55,12 +61,22 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
+/** The target ended the session and said why (its Failure frame). */
+export class TargetFailedError extends Error {
+  override name = 'TargetFailedError';
+  constructor(readonly code: string, message: string) {
+    super(`target: ${message}`);
+  }
+}
+
 interface Session {
   framed: FramedStream<ReplicateFrame>;
   view: TargetView;
   ackedBytes: number;
   appliedSeq: number;
   nextSeq: number;
+  /** Mirror batches sent and not yet applied, with their data bytes: progress follows acks. */
+  mirrorBatches: Array<{ seq: number; bytes: number }>;
   ackWaiters: Array<() => void>;
   indexWaiter?: { entries: doppel.IIndexEntry[]; resolve: (entries: doppel.IIndexEntry[]) => void; reject: (err: Error) => void };
   closed: boolean;
@@ -93,7 +109,11 @@ export class SourceReplicator {
   private timers: NodeJS.Timeout[] = [];
   private readonly bucket: TokenBucket;
   private counters: Counters = emptyCounters();
+  /** The last mirror pass: bytes to send, and bytes the target acknowledged as applied. */
   private mirror = { doneBytes: 0, totalBytes: 0 };
+  /** Until a mirror pass is acknowledged whole, what it has left is pending (across outages). */
+  private mirrorComplete: boolean;
+  /** Data of the changes being sent and not yet applied; kept when the session fails. */
   private inFlightData = 0;
   private throughput = { bps: 0, lastBytes: 0, lastAt: 0 };
   private running: Promise<void> | undefined;
@@ -108,6 +128,9 @@ export class SourceReplicator {
     this.cache = new ScanCache(ctx.db, row.id);
     this.dirty = new DirtySet(ctx.db, row.id);
     this.bucket = new TokenBucket(row.options.bwlimit);
+    this.mirrorComplete = row.mirrored;
+    // Before the first scan of this run, what the source held last time is the best estimate.
+    if (!row.mirrored) this.mirror.totalBytes = store.storedBytes(row.id);
     const now = Date.now();
     for (const path of this.dirty.all()) this.pending.set(path, { version: ++this.eventVersion, since: now });
   }
@@ -197,7 +220,7 @@ export class SourceReplicator {
       state: this.row.paused ? 'paused' : this.state,
       generation: this.row.generation,
       mirror: { doneBytes: this.mirror.doneBytes, totalBytes: this.mirror.totalBytes, etaSeconds: this.state === 'mirroring' ? eta : 0 },
-      pendingBytes: this.inFlightData + (this.state === 'mirroring' ? this.mirror.totalBytes - this.mirror.doneBytes : 0),
+      pendingBytes: this.inFlightData + (this.mirrorComplete ? 0 : this.mirror.totalBytes - this.mirror.doneBytes),
       lagMs: oldest === Infinity ? 0 : Date.now() - oldest,
       throughputBps: Math.round(this.throughput.bps),
       lastError: this.row.lastError,
@@ -293,6 +316,16 @@ export class SourceReplicator {
       } catch (err) {
         if (this.stopped) break;
         const e = asError(err);
+        if (e instanceof TargetFailedError || isOutOfFiles(e)) {
+          // Not a lost link: say what went wrong; the next attempt resumes from what was applied.
+          const message = isOutOfFiles(e) ? outOfFilesMessage(e) : e.message;
+          this.ctx.log.warn(`${this.row.name}: ${message}; retrying`);
+          this.setError(message);
+          this.setState('error');
+          await this.sleep(backoff);
+          backoff = Math.min(backoff * 2, RETRY_MAX_MS);
+          continue;
+        }
         if (e instanceof OfferRefusedError) {
           this.setError(e.message);
           this.setState('error');
@@ -306,7 +339,6 @@ export class SourceReplicator {
         }
       } finally {
         this.session = undefined;
-        this.inFlightData = 0;
       }
       if (this.stopped) break;
       if (!this.row.paused) this.setState('disconnected');
@@ -331,10 +363,12 @@ export class SourceReplicator {
       ackedBytes: 0,
       appliedSeq: 0,
       nextSeq: 1,
+      mirrorBatches: [],
       ackWaiters: [],
       closed: false,
     };
     this.session = session;
+    let reader: Promise<void> | undefined;
     try {
       await framed.send({
         offer: {
@@ -355,12 +389,17 @@ export class SourceReplicator {
       session.nextSeq = session.appliedSeq + 1;
       const index = await this.readIndex(framed);
       session.view = entriesFromIndex(index);
-      const reader = this.readLoop(session);
-      reader.catch(() => undefined);
-      this.setError(null);
+      reader = this.readLoop(session);
       await this.mirrorPass(session);
+      // Cleared once the target has acknowledged a whole mirror, not merely accepted a session.
+      this.setError(null);
       this.setState('replicating');
       await this.replicateLoop(session);
+    } catch (err) {
+      // A send fails as soon as the target resets the stream; its reason may still be on the way.
+      if (reader !== undefined) await Promise.race([reader, new Promise((r) => setTimeout(r, 1000).unref())]);
+      if (session.closeError instanceof TargetFailedError) throw session.closeError;
+      throw err;
     } finally {
       session.closed = true;
       for (const w of session.ackWaiters.splice(0)) w();
@@ -387,6 +426,10 @@ export class SourceReplicator {
         if (frame.ack != null) {
           session.ackedBytes = Math.max(session.ackedBytes, frame.ack.receivedBytes ?? 0);
           session.appliedSeq = Math.max(session.appliedSeq, frame.ack.appliedSeq ?? 0);
+          if (session.appliedSeq > 0 && this.row.lastError !== null && this.state === 'replicating') this.setError(null);
+          while (session.mirrorBatches.length > 0 && session.mirrorBatches[0]!.seq <= session.appliedSeq) {
+            this.mirror.doneBytes = Math.min(this.mirror.totalBytes, this.mirror.doneBytes + session.mirrorBatches.shift()!.bytes);
+          }
           for (const w of session.ackWaiters.splice(0)) w();
         } else if (frame.index != null && session.indexWaiter != null) {
           session.indexWaiter.entries.push(...(frame.index.entries ?? []));
@@ -396,7 +439,7 @@ export class SourceReplicator {
             waiter.resolve(waiter.entries);
           }
         } else if (frame.failure != null) {
-          throw new ProtocolError(`target failed: ${frame.failure.message ?? frame.failure.code ?? 'unknown'}`);
+          throw new TargetFailedError(frame.failure.code ?? 'failed', frame.failure.message ?? 'failed without saying why');
         } else {
           throw new ProtocolError('target sent an unexpected frame');
         }
@@ -466,12 +509,16 @@ export class SourceReplicator {
     const source = await this.scanAll(session.view);
     const steps = planTree(source, session.view, { blockSize: this.row.options.blockSize });
     this.mirror = { doneBytes: 0, totalBytes: planBytes(steps) };
+    this.mirrorComplete = false;
+    // Whatever was in flight when the last session failed is part of this plan.
+    this.inFlightData = 0;
     const log = this.ctx.log;
     log.info(`${this.row.name}: mirror: ${source.size} entries scanned in ${Date.now() - started} ms; ${steps.length} changes, ${this.mirror.totalBytes} bytes to send`);
     const sendStart = Date.now();
     await this.sendSteps(session, steps, { mirror: true });
     log.info(`${this.row.name}: mirror complete: ${this.mirror.totalBytes} bytes in ${Date.now() - sendStart} ms`);
     this.mirror.doneBytes = this.mirror.totalBytes;
+    this.mirrorComplete = true;
     this.settle(taken);
     if (!this.row.mirrored) {
       this.row = { ...this.row, mirrored: true };
@@ -712,8 +759,9 @@ export class SourceReplicator {
     if (!opts.mirror) this.inFlightData = planBytes(steps);
     try {
       await this.sendBatches(session, steps, opts);
-    } finally {
+      // Applied: nothing of it is pending any more. (A failure leaves it shown as pending.)
       this.inFlightData = 0;
+    } finally {
       this.flushDeferred();
     }
   }
@@ -722,6 +770,9 @@ export class SourceReplicator {
     let ops: doppel.IOp[] = [];
     let frameBytes = 0;
     let batchBytes = 0;
+    let batchFiles = 0;
+    /** Mirror data in the batch being sent, credited to the mirror's progress once applied. */
+    let mirrorBytes = 0;
     let seq = session.nextSeq;
     const flush = async (final: boolean, mirrorDone = false): Promise<void> => {
       if (ops.length === 0 && !final) return;
@@ -730,8 +781,11 @@ export class SourceReplicator {
       frameBytes = 0;
       if (final) {
         const sent = seq;
+        if (opts.mirror) session.mirrorBatches.push({ seq: sent, bytes: mirrorBytes });
         seq = session.nextSeq = seq + 1;
         batchBytes = 0;
+        batchFiles = 0;
+        mirrorBytes = 0;
         if (!opts.mirror) await this.waitApplied(session, sent);
       }
     };
@@ -774,7 +828,7 @@ export class SourceReplicator {
               await push({ write }, write.data.length);
               this.counters.bytesSent += write.data.length;
               this.counters.blocksSent += Math.ceil(payload.length / this.row.options.blockSize);
-              if (opts.mirror) this.mirror.doneBytes = Math.min(this.mirror.totalBytes, this.mirror.doneBytes + payload.length);
+              mirrorBytes += payload.length;
               await this.throttle(write.data.length);
             }
           } catch (err) {
@@ -789,12 +843,13 @@ export class SourceReplicator {
           if (step.op === 'stage') await push({ fileCommit: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
           else await push({ setAttr: { path: step.path, mode: step.mode, mtimeMs: Math.round(step.mtimeMs) } });
           step.hashes = sentHashes;
+          batchFiles++;
           if (step.op === 'stage' && step.unhashed) this.cacheDeferred(step.path, sentHashes, complete);
           break;
         }
       }
       applyStepToView(session.view, step);
-      if (opts.mirror && batchBytes >= MIRROR_BATCH_BYTES) await flush(true);
+      if (opts.mirror && (batchBytes >= MIRROR_BATCH_BYTES || batchFiles >= MIRROR_BATCH_FILES)) await flush(true);
     }
     await flush(true, opts.mirror);
     await this.waitApplied(session, seq - 1);

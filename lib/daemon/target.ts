@@ -9,6 +9,7 @@ import { entryToWire, kindFromWire } from '../net/entries.js';
 import { MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, replicateCodec, type ReplicateFrame, type doppel } from '../net/wire.js';
 import { Applier, type ReplicaEntry } from '../store/applier.js';
 import { DEFAULT_OPTIONS, ProtectionStore, validateProtectionName, type ProtectionRow } from '../store/protections.js';
+import { isOutOfFiles, outOfFilesMessage } from '../store/open-files.js';
 import type { DaemonContext as EngineContext } from './services.js';
 import { emptyCounters, type Counters, type ProtectionStatus } from './status.js';
 
@@ -152,11 +153,15 @@ export class TargetService {
       await this.receive(st, framed, applier);
     } catch (err) {
       const e = asError(err);
-      this.ctx.log.warn(`replication stream from ${remote}${st ? ` (${st.row.name})` : ''} reset: ${e.message}`);
+      const outOfFiles = isOutOfFiles(err);
+      const message = outOfFiles ? outOfFilesMessage(err) : e.message;
+      this.ctx.log.warn(`replication stream from ${remote}${st ? ` (${st.row.name})` : ''} reset: ${message}`);
       if (st != null) {
-        st.row = { ...st.row, lastError: e.message };
-        this.store.setLastError(st.row.id, e.message);
+        st.row = { ...st.row, lastError: message };
+        this.store.setLastError(st.row.id, message);
       }
+      // Tell the source why, so its status says it too (a lost link just fails this send).
+      await this.sendFailure(framed, outOfFiles ? 'resources' : 'apply', message);
       framed.abort(e);
     } finally {
       await applier?.abortBatch().catch(() => undefined);
@@ -166,6 +171,11 @@ export class TargetService {
         this.ctx.publish('protection', this.statusOf(st));
       }
     }
+  }
+
+  private async sendFailure(framed: FramedStream<ReplicateFrame>, code: string, message: string): Promise<void> {
+    const sent = framed.send({ failure: { code, message } }).then(() => framed.close());
+    await Promise.race([sent.catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
 
   private checkOffer(remote: string, offer: doppel.IOffer): { code: string; reason: string } | undefined {
@@ -259,6 +269,10 @@ export class TargetService {
           current = undefined;
           st.counters.batches++;
           st.row = { ...st.row, appliedSeq: seq };
+          if (st.row.lastError != null) {
+            st.row = { ...st.row, lastError: null };
+            this.store.setLastError(st.row.id, null);
+          }
           if (batch.mirrorDone && !st.row.mirrored) {
             st.row = { ...st.row, mirrored: true };
             this.store.setMirrored(st.row.id, true);

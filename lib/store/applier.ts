@@ -27,6 +27,7 @@ import { RawFile } from './raw-file.js';
 import { Uint8ArrayList } from 'uint8arraylist';
 import type { ReceivedWrite } from '../net/batch-decoder.js';
 import { BatchWriter, scanJournal, type JournalOp, type SealedBatch } from './journal.js';
+import { MAX_PATCHING_FILES, MAX_RECEIVING_FILES, MAX_SYNCING_FILES } from './open-files.js';
 import { NotADirectoryError, OutsideRootError, ReplicaFs } from './replica-fs.js';
 import { ScanCache, type CachedEntry, type EntryType } from './scan-cache.js';
 
@@ -129,7 +130,10 @@ interface Span {
   unflushed: number;
   /** A background fdatasync in flight: the kernel would otherwise write a whole mirror back at commit. */
   flushing?: Promise<void>;
-  /** The fsync started when the file was complete (its FileCommit), awaited by the batch's commit. */
+  /**
+   * Started when the file is complete (its FileCommit): fsync, sidecar if any, then close, so a
+   * batch of thousands of small files never holds their descriptors. Awaited by the commit.
+   */
   synced?: Promise<void>;
 }
 
@@ -147,8 +151,10 @@ interface Receiving {
   shape: Map<string, Shape>;
   /** Spans written in this batch: fsynced before the commit record. */
   touched: Set<Span>;
-  /** Spans whose FileCommit is in this batch: sealed with their block maps, then closed. */
+  /** Spans whose FileCommit is in this batch, in order: synced, sealed with their block maps, closed. */
   closing: Span[];
+  /** closing[0..settled) are known to be closed (see awaitSyncRoom). */
+  settled: number;
   /** Closing spans whose block map is inline in the journal's commit op. */
   inline: Set<Span>;
   /** Existing directories checkParents found to be real (not links) in this batch. */
@@ -220,7 +226,7 @@ export class Applier {
     if (this.receiving) throw new BatchStateError(`batch ${this.receiving.writer.seq} is still open; commit or abort it before beginning ${seq}`);
     if (!Number.isSafeInteger(seq) || seq <= this.appliedSeq()) throw new BadOpError(`batch seq ${seq} is not after the last applied seq ${this.appliedSeq()}`);
     return BatchWriter.create(join(this.opts.replicaRoot, JOURNAL_DIR), seq).then((writer) => {
-      this.receiving = { writer, shape: new Map(), touched: new Set(), closing: [], inline: new Set(), dirsSeen: new Set() };
+      this.receiving = { writer, shape: new Map(), touched: new Set(), closing: [], settled: 0, inline: new Set(), dirsSeen: new Set() };
     });
   }
 
@@ -242,11 +248,9 @@ export class Applier {
     if (!r) throw new BatchStateError('commitBatch without beginBatch');
     let sealed: SealedBatch;
     try {
+      // Completed files were synced, sidecar'ed and closed by their own task; files still being
+      // received (a large file spanning batches) are synced here and stay open.
       await inChunks([...r.touched], SYNC_PARALLELISM, (span) => span.synced ?? syncSpan(span));
-      for (const span of r.closing) {
-        if (!r.inline.has(span)) await this.writeSidecar(span);
-        await span.fh.close();
-      }
       sealed = await r.writer.seal();
     } catch (err) {
       await this.abortBatch();
@@ -365,19 +369,28 @@ export class Applier {
       const span = this.spans.get(path) ?? (await this.resumeSpan(path));
       if (!span) throw new BadOpError(`FileCommit for ${JSON.stringify(path)} without a FileBegin`);
       this.spans.delete(path);
+      await this.awaitSyncRoom(r);
       r.touched.add(span);
       r.closing.push(span);
-      // Complete: fsync it now, while the rest of the batch arrives, rather than all at the commit
-      // (a mirror of small files stalled ~0.3 s per 1,000 files there).
-      span.synced = this.syncQueue.run(() => syncSpan(span));
-      span.synced.catch(() => undefined);
       j = { t: 'commit', path, staging: `${STAGING_DIR}/${span.name}`, mode: (op.fileCommit.mode ?? 0o644) & 0o7777, mtimeMs: op.fileCommit.mtimeMs ?? 0 };
       // A small file's block map rides in the journal: no sidecar files per file in a mirror of
       // many small files (each would cost a create, a write and a delete).
-      if (span.hashes.length <= INLINE_HASH_BYTES) {
+      const inline = span.hashes.length <= INLINE_HASH_BYTES;
+      if (inline) {
         j.hashes = Buffer.from(span.hashes).toString('base64');
         r.inline.add(span);
       }
+      // Complete: fsync it now, while the rest of the batch arrives, rather than all at the commit
+      // (a mirror of small files stalled ~0.3 s per 1,000 files there), and close it once durable.
+      span.synced = this.syncQueue.run(async () => {
+        try {
+          await syncSpan(span);
+          if (!inline) await this.writeSidecar(span);
+        } finally {
+          await span.fh.close();
+        }
+      });
+      span.synced.catch(() => undefined);
       // A file has nothing below it; a directory it replaces was removed by an earlier op (which
       // reshaped that subtree), so only this path changes shape: no scan of the whole batch.
       r.shape.set(path, 'fresh');
@@ -428,6 +441,15 @@ export class Applier {
     const bytes = data instanceof Uint8ArrayList ? data.subarray() : data;
     const at = await r.writer.appendData(bytes);
     await r.writer.append({ t: 'write', path, offset, at, len: bytes.length });
+  }
+
+  /**
+   * Waits until fewer than MAX_SYNCING_FILES completed files of this batch are still open (their
+   * sync tasks run in order). Failures are left for the commit, which awaits every task.
+   */
+  private async awaitSyncRoom(r: Receiving): Promise<void> {
+    const upTo = r.closing.length - MAX_SYNCING_FILES + 1;
+    while (r.settled < upTo) await r.closing[r.settled++]!.synced?.catch(() => undefined);
   }
 
   /** Refuses a path whose parent chain crosses a symlink on disk or one made earlier in this batch. */
@@ -481,6 +503,9 @@ export class Applier {
   private async beginFile(path: string, size: number, base: boolean): Promise<void> {
     let span = this.spans.get(path) ?? (await this.resumeSpan(path));
     if (!span) {
+      if (this.spans.size >= MAX_RECEIVING_FILES) {
+        throw new BadOpError(`FileBegin for ${JSON.stringify(path)} while ${this.spans.size} other files are still being received (at most ${MAX_RECEIVING_FILES} at once)`);
+      }
       const name = this.stagingName(path);
       const abs = this.stagingAbs(name);
       // Only a large file is worth resuming after a crash mid-batch; a small staging file without
@@ -873,13 +898,21 @@ class ApplyRun {
 
   /** fsyncs and closes the files being patched, recording their new block maps. */
   async closeAll(): Promise<void> {
-    for (const [path, f] of this.open) {
+    let first: unknown;
+    for (const path of [...this.open.keys()]) await this.closeFile(path).catch((err: unknown) => { first ??= err; });
+    if (first !== undefined) throw first;
+  }
+
+  private async closeFile(path: string): Promise<void> {
+    const f = this.open.get(path)!;
+    this.open.delete(path);
+    try {
       await f.fh.sync();
       const st = await f.fh.stat();
-      await f.fh.close();
       this.entries.set(path, { path, type: 'file', size: st.size, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hashes: f.hashes });
+    } finally {
+      await f.fh.close();
     }
-    this.open.clear();
   }
 
   flush(): void {
@@ -913,6 +946,8 @@ class ApplyRun {
   private async openFile(path: string): Promise<OpenFile> {
     const existing = this.open.get(path);
     if (existing) return existing;
+    // A batch patching many files keeps only the most recent open (a reopen costs little).
+    if (this.open.size >= MAX_PATCHING_FILES) await this.closeFile(this.open.keys().next().value!);
     const hashes = await this.currentHashes(path);
     const existed = await this.fs.stat(path);
     const fh = await this.fs.openWrite(path);

@@ -13,6 +13,7 @@ import { xxh64 } from '@node-rs/xxhash';
 import { blockCount, DIGEST_BYTES } from '../core/blocks.js';
 import { Uint8ArrayList } from 'uint8arraylist';
 import { DoppelError } from '../errors.js';
+import { HASH_STRIPE_FILES } from './open-files.js';
 
 export interface FileHashes {
   size: number;
@@ -273,9 +274,18 @@ function hashStripe(req: StripeRequest, signal: AbortSignal | undefined, onBytes
   });
 }
 
-async function hashParallel(path: string, size: number, parallelism: number, opts: HashOptions): Promise<Uint8Array> {
+/** Large files are striped one at a time: stripes use every core, and each holds a descriptor. */
+let stripeGate: Promise<unknown> = Promise.resolve();
+
+function hashParallel(path: string, size: number, parallelism: number, opts: HashOptions): Promise<Uint8Array> {
+  const run = stripeGate.then(() => hashStripes(path, size, parallelism, opts));
+  stripeGate = run.catch(() => undefined);
+  return run;
+}
+
+async function hashStripes(path: string, size: number, parallelism: number, opts: HashOptions): Promise<Uint8Array> {
   const blocks = blockCount(size, opts.blockSize);
-  const stripes = Math.min(parallelism, blocks);
+  const stripes = Math.min(parallelism, blocks, HASH_STRIPE_FILES);
   const perStripe = Math.ceil(blocks / stripes) * opts.blockSize;
   const progress = new Array<number>(stripes).fill(0);
   const parts = await Promise.all(

@@ -8,6 +8,7 @@ import { isWithin, joinRel, validateRelPath } from '../core/paths.js';
 import type { RuleMatcher } from '../core/rules.js';
 import { FileHashError, hashFile, type FileHashes } from './hasher.js';
 import type { CachedEntry, ScanCache } from './scan-cache.js';
+import { isOutOfFiles, outOfFilesMessage, SCAN_FILES } from './open-files.js';
 
 export type ScanEntry = CachedEntry;
 
@@ -46,10 +47,11 @@ export interface PathScanResult {
 
 // Entries of a directory are stat'ed (and small files hashed) this many at a time so per-file
 // syscall latency overlaps: 4 → 16 took a 10,000-file rescan from ~1.6 s to ~0.8 s here.
-const PROBE_CONCURRENCY = 16;
+const PROBE_CONCURRENCY = SCAN_FILES;
 const CACHE_FLUSH_EVERY = 512;
 
 function errorMessage(err: unknown): string {
+  if (isOutOfFiles(err)) return outOfFilesMessage(err);
   return err instanceof Error ? err.message : String(err);
 }
 

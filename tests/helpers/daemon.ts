@@ -29,7 +29,15 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this directory as the home instead of a new temp dir (not removed afterwards). */
   home?: string;
+  /**
+   * Open-file limit (soft and hard) the daemon runs under; default DAEMON_NOFILE, what most Linux
+   * hosts and systemd services start with, so tests see what users' hosts see.
+   */
+  nofile?: number;
 }
+
+/** `ulimit -n` of the daemons tests start (users' hosts and systemd services: 1024). */
+export const DAEMON_NOFILE = 1024;
 
 export interface TestDaemon {
   readonly home: string;
@@ -124,7 +132,9 @@ export async function startDaemon(options: StartOptions): Promise<TestDaemon> {
   };
 
   const spawnUp = async () => {
-    const proc = spawn(process.execPath, [CLI, 'up', '--home', home, ...(options.extraArgs ?? [])], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    // `ulimit -n` in sh sets the soft and the hard limit, so the daemon cannot raise it; exec keeps the pid.
+    const nofile = options.nofile ?? DAEMON_NOFILE;
+    const proc = spawn('/bin/sh', ['-c', `ulimit -n ${nofile} && exec "$0" "$@"`, process.execPath, CLI, 'up', '--home', home, ...(options.extraArgs ?? [])], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
     live.add(proc);
     proc.stderr!.on('data', (d: Buffer) => { log += d.toString(); });

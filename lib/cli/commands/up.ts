@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { DoppelError, UsageError } from '../../errors.js';
 import { createLogger, isLogLevel, LOG_LEVELS } from '../../log.js';
+import { MIN_OPEN_FILES, readLimits } from '../../store/open-files.js';
 import { homeOf, withHome, type CommonOptions } from '../options.js';
+
+class OpenFileLimitError extends DoppelError {
+  override name = 'OpenFileLimitError';
+  override readonly code = 'open-file-limit';
+}
 
 interface UpOptions extends CommonOptions {
   logLevel: string;
@@ -16,6 +22,11 @@ export function registerUp(program: Command): void {
 
 async function run(options: UpOptions): Promise<void> {
   if (!isLogLevel(options.logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  // Node has already raised its soft limit to the hard one; what is left is all there is.
+  const limit = readLimits()?.soft;
+  if (limit !== undefined && limit < MIN_OPEN_FILES) {
+    throw new OpenFileLimitError(`the open-file limit is ${limit}; doppel up needs at least ${MIN_OPEN_FILES}: raise it with \`ulimit -n 1024\` or LimitNOFILE=1024 in the systemd unit, then start it again`);
+  }
   const log = createLogger({ level: options.logLevel });
   // A bug in one connection's handling must not take the peer down; log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason instanceof Error ? reason : String(reason) }));
