@@ -7,6 +7,7 @@ import { deflateRawSync } from 'node:zlib';
 import test from 'ava';
 import type { doppel } from '../lib/net/wire.js';
 import { digestBlocks } from '../lib/store/hasher.js';
+import { Applier } from '../lib/store/applier.js';
 import { OPEN_FILES_PER_PROTECTION } from '../lib/store/open-files.js';
 import { applyBatchCrash } from './helpers/crash-batch.js';
 import {
@@ -48,7 +49,8 @@ test('mirrors a tree with dirs, links, modes, an empty file and a multi-block fi
   t.deepEqual([...index.keys()].sort(), ['big.img', 'docs', 'docs/empty', 'docs/link', 'docs/ünï.txt', 'zero']);
   t.deepEqual(Buffer.from(index.get('big.img')!.hashes!), blockMap(big));
   t.is(index.get('docs/link')!.linkTarget, '../big.img');
-  t.false(readdirSync(join(r, '.doppel/journal')).length > 0, 'journal emptied after apply');
+  t.deepEqual(readdirSync(join(target.home, '.replica.doppel/journal')), [], 'journal emptied after apply');
+  t.deepEqual(readdirSync(r).sort(), ['big.img', 'docs', 'zero'], 'nothing of doppel\'s inside the replica');
 });
 
 test('in-place patches of an 8 MiB file change only the patched ranges; index stays exact', async (t) => {
@@ -260,4 +262,31 @@ test.serial('a batch of 3,000 new files and one patching 200 files keep a bounde
   t.true(peak - before <= OPEN_FILES_PER_PROTECTION, `peak ${peak - before} descriptors above the baseline while applying`);
   t.is(readFileSync(join(target.root, 'mail/199')).subarray(0, BS).compare(bytes(BS, 9199)), 0);
   t.is(openNow(), before, 'nothing left open after the commits');
+});
+
+test('a replica made with its state inside (.doppel) is migrated beside it, resume points kept', async (t) => {
+  const home = tempHome(t);
+  const old = await openTarget(home);
+  const r = old.root;
+  // The layout of earlier versions: journal and staging under <replica>/.doppel.
+  const before = new Applier({ replicaRoot: r, stateDir: join(r, '.doppel'), db: old.db, protectionId: 1, blockSize: BS });
+  await before.recover();
+  const small = bytes(3 * BS + 5, 21);
+  await applyBatch({ ...old, applier: before }, 1, fileOps('kept.txt', small));
+  // A large file interrupted half-way stays staged: the point its mirror resumes from.
+  const big = bytes(40 * 1024 * 1024, 22);
+  await before.beginBatch(2);
+  await before.addOps([beginOp('big.img', big.length), writeOp('big.img', 0, big.subarray(0, 8 * 1024 * 1024))]);
+  await before.abortBatch();
+  t.true(existsSync(join(r, '.doppel/staging')));
+
+  const after = new Applier({ replicaRoot: r, db: old.db, protectionId: 1, blockSize: BS });
+  await after.recover();
+  t.false(existsSync(join(r, '.doppel')), 'the state directory left the replica');
+  t.deepEqual(readdirSync(r), ['kept.txt'], 'the replica holds exactly the source\'s files');
+  const staged = (await after.index()).find((e) => e.path === 'big.img');
+  t.true(staged?.staged, 'the staged file is still a resume point');
+  await applyBatch({ ...old, applier: after }, 2, [...fileOps('big.img', big, 8 * 1024 * 1024)]);
+  t.is(fileSha(join(r, 'big.img')), sha256(big));
+  t.is(fileSha(join(r, 'kept.txt')), sha256(small));
 });

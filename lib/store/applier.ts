@@ -5,17 +5,17 @@
 //
 // Every received path is validated and mapped to a local replica path here, once. In-place Writes
 // are appended to the batch's journal; Writes inside a FileBegin..FileCommit span go straight into
-// a staging file under .doppel/staging (no double write: the fast path of a mirror). commitBatch
+// a staging file (no double write: the fast path of a mirror). commitBatch
 // fsyncs staging files and journal, seals the journal with a commit record, then applies the ops in
 // order through ReplicaFs (the only code that touches replica paths) and records the batch's seq
 // in protections.applied_seq together with the replica's updated block index (scan_cache).
 //
 // A Write's `hash` is the 8-byte digest (digestBlock) of its whole uncompressed `data` payload,
 // however many blocks that covers.
-import { chmodSync, constants, ftruncateSync, lutimesSync } from 'node:fs';
+import { chmodSync, constants, existsSync, ftruncateSync, lstatSync, lutimesSync, renameSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { blockCount, DIGEST_BYTES, equalDigests } from '../core/blocks.js';
@@ -31,15 +31,29 @@ import { MAX_PATCHING_FILES, MAX_RECEIVING_FILES, MAX_SYNCING_FILES } from './op
 import { NotADirectoryError, OutsideRootError, ReplicaFs } from './replica-fs.js';
 import { ScanCache, type CachedEntry, type EntryType } from './scan-cache.js';
 
-/** doppel's own state inside a replica root; never scanned, never writable by a source. */
+/**
+ * Where doppel's state used to live, inside the replica root (migrated out on start), and a name a
+ * source may not write (its own scanner never sends it: see INTERNAL_NAMES).
+ */
 export const STATE_DIR = '.doppel';
 /**
  * A single-file protection (kind file or device) sends its one entry as path ''; the replica keeps
  * it as `<replicaRoot>/data`. toLocal/toWire are the only places that map between the two.
  */
 export const SINGLE_FILE_NAME = 'data';
-const JOURNAL_DIR = `${STATE_DIR}/journal`;
-const STAGING_DIR = `${STATE_DIR}/staging`;
+const JOURNAL_DIR = 'journal';
+const STAGING_DIR = 'staging';
+
+/**
+ * doppel's own state for a replica (journal, staging files): beside the replica, never inside it,
+ * so a promoted replica is exactly the source's tree (an application started on it, a web server
+ * serving it or a tree compare sees nothing else), and on the same filesystem, so a staging file's
+ * rename into place stays atomic. `<home>/replicas/<peer>/<name>` keeps it in `.../.<name>.doppel`.
+ */
+export function replicaStateDir(replicaRoot: string): string {
+  const root = resolvePath(replicaRoot);
+  return join(dirname(root), `.${basename(root)}.doppel`);
+}
 /** Largest inflated Write payload accepted (a frame is capped at 8 MiB + headroom). */
 export const MAX_WRITE_BYTES = 16 * 1024 * 1024;
 /** Block maps up to this size (a 32 MiB file at 4 KiB blocks) travel inline in the journal. */
@@ -108,6 +122,8 @@ export class BatchStateError extends Error {
 
 export interface ApplierOptions {
   replicaRoot: string;
+  /** Journal and staging files; replicaStateDir(replicaRoot) unless given. */
+  stateDir?: string;
   db: Database.Database;
   protectionId: number;
   blockSize: number;
@@ -115,7 +131,7 @@ export interface ApplierOptions {
 
 /** One entry of what the replica holds, in wire terms (single-file protections report path ''). */
 export type ReplicaEntry = TreeEntry & {
-  /** A partially received new version in .doppel/staging: the point a mirror resumes from. */
+  /** A partially received new version in a staging file: the point a mirror resumes from. */
   staged?: boolean;
 };
 
@@ -174,6 +190,9 @@ function safeInt(v: number | null | undefined, what: string): number {
 
 export class Applier {
   private readonly fs: ReplicaFs;
+  /** The state directory, confined the same way (staging names come from a hash, never a peer). */
+  private readonly stateFs: ReplicaFs;
+  private readonly stateDir: string;
   private readonly cache: ScanCache;
   private readonly kind: 'tree' | 'file' | 'device';
   private readonly spans = new Map<string, Span>();
@@ -188,6 +207,8 @@ export class Applier {
 
   constructor(private readonly opts: ApplierOptions) {
     this.fs = new ReplicaFs(opts.replicaRoot);
+    this.stateDir = opts.stateDir ?? replicaStateDir(opts.replicaRoot);
+    this.stateFs = new ReplicaFs(this.stateDir);
     this.cache = new ScanCache(opts.db, opts.protectionId);
     const row = opts.db.prepare('SELECT kind FROM protections WHERE id = ?').get(opts.protectionId) as { kind: 'tree' | 'file' | 'device' } | undefined;
     if (!row) throw new BatchStateError(`protection ${opts.protectionId} is not in the state database; accept the offer before applying batches`);
@@ -196,10 +217,11 @@ export class Applier {
 
   /** Run once at startup: replays sealed batches, discards incomplete ones. */
   async recover(): Promise<{ replayedSeq?: number; discarded?: number }> {
-    await mkdir(join(this.opts.replicaRoot, JOURNAL_DIR), { recursive: true });
-    await mkdir(join(this.opts.replicaRoot, STAGING_DIR), { recursive: true });
-    this.stagingNames = new Set((await readdir(join(this.opts.replicaRoot, STAGING_DIR))).filter((n) => /^[0-9a-f]{32}$/.test(n)));
-    const { sealed, incomplete } = await scanJournal(join(this.opts.replicaRoot, JOURNAL_DIR));
+    await this.migrateStateOut();
+    await mkdir(join(this.stateDir, JOURNAL_DIR), { recursive: true });
+    await mkdir(join(this.stateDir, STAGING_DIR), { recursive: true });
+    this.stagingNames = new Set((await readdir(join(this.stateDir, STAGING_DIR))).filter((n) => /^[0-9a-f]{32}$/.test(n)));
+    const { sealed, incomplete } = await scanJournal(join(this.stateDir, JOURNAL_DIR));
     for (const dir of incomplete) await rm(dir, { recursive: true, force: true });
     let replayedSeq: number | undefined;
     for (const batch of sealed) {
@@ -217,6 +239,27 @@ export class Applier {
     return result;
   }
 
+  /**
+   * Replicas made before the state moved out kept it in `<replica>/.doppel`: move it beside the
+   * replica (a rename on one filesystem), merging into a state directory that already exists.
+   */
+  private async migrateStateOut(): Promise<void> {
+    const old = join(this.opts.replicaRoot, STATE_DIR);
+    if (!lstatSync(old, { throwIfNoEntry: false })?.isDirectory()) return;
+    await mkdir(dirname(this.stateDir), { recursive: true });
+    if (!existsSync(this.stateDir)) {
+      renameSync(old, this.stateDir);
+      return;
+    }
+    for (const sub of [JOURNAL_DIR, STAGING_DIR]) {
+      await mkdir(join(this.stateDir, sub), { recursive: true });
+      for (const name of await readdir(join(old, sub)).catch(() => [] as string[])) {
+        if (!existsSync(join(this.stateDir, sub, name))) renameSync(join(old, sub, name), join(this.stateDir, sub, name));
+      }
+    }
+    await rm(old, { recursive: true, force: true });
+  }
+
   appliedSeq(): number {
     const row = this.opts.db.prepare('SELECT applied_seq FROM protections WHERE id = ?').get(this.opts.protectionId) as { applied_seq: number };
     return row.applied_seq;
@@ -225,7 +268,7 @@ export class Applier {
   beginBatch(seq: number): Promise<void> {
     if (this.receiving) throw new BatchStateError(`batch ${this.receiving.writer.seq} is still open; commit or abort it before beginning ${seq}`);
     if (!Number.isSafeInteger(seq) || seq <= this.appliedSeq()) throw new BadOpError(`batch seq ${seq} is not after the last applied seq ${this.appliedSeq()}`);
-    return BatchWriter.create(join(this.opts.replicaRoot, JOURNAL_DIR), seq).then((writer) => {
+    return BatchWriter.create(join(this.stateDir, JOURNAL_DIR), seq).then((writer) => {
       this.receiving = { writer, shape: new Map(), touched: new Set(), closing: [], settled: 0, inline: new Set(), dirsSeen: new Set() };
     });
   }
@@ -293,7 +336,6 @@ export class Applier {
       names.sort();
       for (const name of names) {
         const rel = dir === '' ? name : `${dir}/${name}`;
-        if (rel === STATE_DIR) continue;
         const entry = await this.entryFor(rel);
         if (!entry) continue;
         seen.add(rel);
@@ -497,7 +539,7 @@ export class Applier {
   }
 
   private stagingAbs(name: string, ext = ''): string {
-    return join(this.opts.replicaRoot, STAGING_DIR, name + ext);
+    return join(this.stateDir, STAGING_DIR, name + ext);
   }
 
   private async beginFile(path: string, size: number, base: boolean): Promise<void> {
@@ -522,7 +564,7 @@ export class Applier {
         hashes = (await this.cachedHashes(path)) ?? (await hashFile(abs, { blockSize: this.opts.blockSize })).hashes;
       }
       // A leftover staging file of the same name is garbage here: start it empty.
-      const fh = await this.fs.openWrite(`${STAGING_DIR}/${name}`, true, !current?.isFile());
+      const fh = await this.stateFs.openWrite(`${STAGING_DIR}/${name}`, true, !current?.isFile());
       this.stagingNames?.add(name);
       span = { path, name, fh, size: from, hashes: hashes ?? new Uint8Array(0), unflushed: 0 };
     }
@@ -538,11 +580,11 @@ export class Applier {
   private async resumeSpan(path: string): Promise<Span | undefined> {
     const name = this.stagingName(path);
     if (this.stagingNames !== undefined && !this.stagingNames.has(name)) return undefined;
-    const st = await this.fs.stat(`${STAGING_DIR}/${name}`);
+    const st = await this.stateFs.stat(`${STAGING_DIR}/${name}`);
     if (!st?.isFile()) return undefined;
     const sidecar = await this.readSidecar(name);
     if (sidecar?.path !== path) return undefined;
-    const fh = await this.fs.openWrite(`${STAGING_DIR}/${name}`, false);
+    const fh = await this.stateFs.openWrite(`${STAGING_DIR}/${name}`, false);
     const hashes = (await this.sidecarHashes(name, sidecar, true)) ?? (await hashRange(fh, 0, st.size, this.opts.blockSize));
     return { path, name, fh, size: st.size, hashes, unflushed: 0 };
   }
@@ -580,7 +622,7 @@ export class Applier {
 
   /** The staging file's stored block map, if its stamp still matches the file (`strict`: all of it). */
   private async sidecarHashes(name: string, sidecar: Sidecar, strict: boolean): Promise<Uint8Array | undefined> {
-    const st = await this.fs.stat(`${STAGING_DIR}/${name}`);
+    const st = await this.stateFs.stat(`${STAGING_DIR}/${name}`);
     const s = sidecar.stamp;
     if (!st || !s || st.size !== s.size || st.ino !== s.ino) return undefined;
     if (strict && (st.mtimeMs !== s.mtimeMs || st.ctimeMs !== s.ctimeMs)) return undefined;
@@ -597,17 +639,17 @@ export class Applier {
   }
 
   private async stagedEntries(): Promise<ReplicaEntry[]> {
-    const dir = join(this.opts.replicaRoot, STAGING_DIR);
+    const dir = join(this.stateDir, STAGING_DIR);
     const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{32}$/.test(n)).sort();
     const out: ReplicaEntry[] = [];
     for (const name of names) {
       const sidecar = await this.readSidecar(name);
-      const st = await this.fs.stat(`${STAGING_DIR}/${name}`);
+      const st = await this.stateFs.stat(`${STAGING_DIR}/${name}`);
       if (!sidecar || !st?.isFile()) continue;
       const open = this.spans.get(sidecar.path);
       let hashes = open?.hashes ?? (await this.sidecarHashes(name, sidecar, true));
       if (!hashes) {
-        const fh = await this.fs.openRead(`${STAGING_DIR}/${name}`);
+        const fh = await this.stateFs.openRead(`${STAGING_DIR}/${name}`);
         try {
           hashes = await hashRange(fh, 0, st.size, this.opts.blockSize);
         } finally {
@@ -620,7 +662,7 @@ export class Applier {
   }
 
   private async removeOrphanSidecars(): Promise<void> {
-    const dir = join(this.opts.replicaRoot, STAGING_DIR);
+    const dir = join(this.stateDir, STAGING_DIR);
     const names = new Set(await readdir(dir));
     for (const n of names) {
       const name = n.replace(/\.(json|hashes)$/, '');
@@ -704,7 +746,8 @@ export class Applier {
 
   /** FileCommit: the staging file becomes `path`; returns its block map when still known. */
   private async commitStaged(op: Extract<JournalOp, { t: 'commit' }>): Promise<Uint8Array | undefined> {
-    const name = op.staging.slice(STAGING_DIR.length + 1);
+    // 'staging/<name>' (or '.doppel/staging/<name>' in a journal written before the state moved out).
+    const name = op.staging.slice(op.staging.lastIndexOf('/') + 1);
     const sidecar = op.hashes === undefined ? await this.readSidecar(name) : undefined;
     let hashes: Uint8Array | undefined;
     const inline = op.hashes === undefined ? undefined : new Uint8Array(Buffer.from(op.hashes, 'base64'));
@@ -721,7 +764,7 @@ export class Applier {
     if (staged) {
       hashes = inline ?? (sidecar ? await this.sidecarHashes(name, sidecar, false) : undefined);
       lutimesSync(abs, op.mtimeMs / 1000, op.mtimeMs / 1000);
-      await this.fs.rename(op.staging, op.path);
+      await this.fs.adopt(abs, op.path);
       if (op.hashes === undefined) await this.removeStaging(name);
       return hashes;
     } else {

@@ -1,6 +1,6 @@
 // The target's batch journal: a batch is written here and fsynced, then sealed with a checksummed
 // commit record, and only then applied to the replica. One directory per batch under
-// `<replica>/.doppel/journal/<seq>/`:
+// `<replica state dir>/journal/<seq>/` (beside the replica, see replicaStateDir):
 //
 //   ops       validated operations, one JSON object a line, in the source's order
 //   data      payloads of in-place Writes, appended as they arrive (memory stays bounded)
@@ -26,7 +26,7 @@ export type JournalOp =
   | { t: 'resize'; path: string; size: number }
   | { t: 'setattr'; path: string; mode: number; mtimeMs: number }
   /**
-   * FileCommit: the staging file `staging` (a relative path under .doppel) becomes `path`.
+   * FileCommit: the staging file `staging` (relative to the replica's state directory) becomes `path`.
    * `hashes` (base64) carries a small file's block map, sparing it a sidecar file.
    */
   | { t: 'commit'; path: string; staging: string; mode: number; mtimeMs: number; hashes?: string };

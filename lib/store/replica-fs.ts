@@ -128,8 +128,20 @@ export class ReplicaFs {
   /** Renames within the root, replacing whatever is at `to` (a directory tree included). */
   async rename(from: string, to: string): Promise<void> {
     const src = await this.resolve(from, false);
-    const dst = await this.resolve(to, true);
     this.forget(validateRelPath(from));
+    await this.renameTo(src, to);
+  }
+
+  /**
+   * Moves doppel's own file `abs` (a staging file, beside the root on the same filesystem) to `to`
+   * inside the root, replacing whatever is there; only the destination is confined.
+   */
+  async adopt(abs: string, to: string): Promise<void> {
+    await this.renameTo(abs, to);
+  }
+
+  private async renameTo(src: string, to: string): Promise<void> {
+    const dst = await this.resolve(to, true);
     this.forget(validateRelPath(to));
     try {
       renameSync(src, dst);

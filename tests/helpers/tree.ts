@@ -19,12 +19,11 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Every entry below root (root excluded), skipping doppel's internal `.doppel` directory. */
+/** Every entry below root (root excluded): a replica holds exactly the source's tree, nothing of doppel's. */
 export async function walk(root: string): Promise<Record<string, WalkEntry>> {
   const out: Record<string, WalkEntry> = {};
   const visit = async (dir: string, rel: string): Promise<void> => {
     for (const name of (await readdir(dir)).sort()) {
-      if (rel === '' && name === '.doppel') continue;
       const abs = join(dir, name);
       const path = rel === '' ? name : `${rel}/${name}`;
       const st = await lstat(abs);
