@@ -3,6 +3,10 @@
 // round trip is the latency `doppel peers` shows; silence for MISSED_HEARTBEATS intervals closes
 // the connection so the reconnect loop can start over. Heartbeats also keep the stream under
 // libp2p's stream inactivity timeout (120 s; the config caps the interval at 60 s).
+//
+// A protection's failover policy may want a shorter interval than the configured one
+// (`--heartbeat 250ms`): setMinInterval() lowers it for every session. The same stream carries
+// witness questions ("do you still reach peer X?") asked before an automatic failover.
 import type { Connection, Libp2p, Stream } from '@libp2p/interface';
 import { asError, FramedStream } from './frames.js';
 import type { GuardedHandler } from './gater.js';
@@ -44,6 +48,7 @@ class Session {
   private seq = 0;
   private readonly sentAt = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
+  private intervalMs = 0;
 
   constructor(readonly peerId: string, readonly connection: Connection, stream: Stream, private readonly owner: PeerProtocol) {
     this.framed = new FramedStream(stream, peerCodec, { maxFrameBytes: MAX_PEER_FRAME_BYTES });
@@ -54,7 +59,7 @@ class Session {
     const log = options.log;
     try {
       await this.framed.send({ hello: { protocolVersion: PROTOCOL_VERSION, name: options.name, software: SOFTWARE, timeMs: Date.now() } });
-      this.timer = setInterval(() => this.tick(), options.heartbeatIntervalMs);
+      this.schedule();
       this.tick(); // a latency right away, not one interval later
       for await (const frame of this.framed) {
         this.lastSeen = Date.now();
@@ -78,6 +83,14 @@ class Session {
           } else {
             await this.framed.send({ heartbeat: { seq, timeMs: Date.now(), reply: true } });
           }
+        } else if (frame.witnessQuery != null) {
+          const q = frame.witnessQuery;
+          const about = this.owner.link(q.peerId ?? '');
+          const ago = about === undefined ? undefined : Math.max(0, Date.now() - about.lastSeen);
+          const reachable = ago !== undefined && ago <= (q.withinMs ?? 0);
+          await this.framed.send({ witnessAnswer: { id: q.id ?? 0, reachable, lastSeenAgoMs: ago ?? 0 } });
+        } else if (frame.witnessAnswer != null) {
+          this.owner.answered(Number(frame.witnessAnswer.id ?? 0), frame.witnessAnswer.reachable === true);
         } else if (frame.failure != null) {
           throw new Error(`peer refused the session: ${frame.failure.code ?? ''} ${frame.failure.message ?? ''}`);
         }
@@ -95,8 +108,19 @@ class Session {
     }
   }
 
+  /** (Re)arms the heartbeat timer at the owner's current interval. */
+  schedule(): void {
+    const ms = this.owner.intervalMs();
+    if (ms === this.intervalMs && this.timer !== undefined) return;
+    clearInterval(this.timer);
+    this.intervalMs = ms;
+    this.timer = setInterval(() => this.tick(), ms);
+  }
+
   private tick(): void {
     const { heartbeatIntervalMs, log } = this.owner.options;
+    // Judged against the configured interval: a failover policy's shorter one must not make a
+    // busy link close connections (a protection's own countdown is what acts on silence).
     if (Date.now() - this.lastSeen > MISSED_HEARTBEATS * heartbeatIntervalMs) {
       log.warn('peer missed heartbeats; closing the connection', { peer: this.peerId, missed: MISSED_HEARTBEATS });
       this.connection.abort(new Error(`no heartbeat for ${MISSED_HEARTBEATS} intervals`));
@@ -114,11 +138,19 @@ class Session {
     clearInterval(this.timer);
     this.framed.abort(new Error('doppel daemon stopping'));
   }
+
+  /** Sends a witness question; the answer arrives through the owner. */
+  ask(id: number, peerId: string, withinMs: number): void {
+    this.framed.send({ witnessQuery: { id, peerId, withinMs } }).catch(() => undefined);
+  }
 }
 
 export class PeerProtocol {
   stopping = false;
   private readonly sessions = new Map<string, Set<Session>>();
+  private minIntervalMs = Infinity;
+  private questions = 0;
+  private readonly pending = new Map<number, (reachable: boolean) => void>();
   private readonly onConnectionOpen = (evt: CustomEvent<Connection>) => { void this.dialSession(evt.detail); };
 
   constructor(readonly options: PeerProtocolOptions) {}
@@ -136,6 +168,45 @@ export class PeerProtocol {
     this.options.node.removeEventListener('connection:open', this.onConnectionOpen);
     await this.options.node.unhandle(PEER_PROTOCOL);
     for (const set of this.sessions.values()) for (const s of set) s.close();
+  }
+
+  /** The heartbeat interval in force: the configured one, or a failover policy's shorter one. */
+  intervalMs(): number {
+    return Math.min(this.options.heartbeatIntervalMs, this.minIntervalMs);
+  }
+
+  /** Heartbeats at least every `ms` (Infinity: the configured interval), on every session. */
+  setMinInterval(ms: number): void {
+    this.minIntervalMs = Math.max(50, ms);
+    for (const set of this.sessions.values()) for (const s of set) s.schedule();
+  }
+
+  /**
+   * Asks every connected trusted peer except `peerId` whether it heard from `peerId` within
+   * `withinMs`. Resolves after `timeoutMs` (or when all answered) with the answers received:
+   * a witness that does not answer in time counts as not asked.
+   */
+  async askWitnesses(peerId: string, withinMs: number, timeoutMs: number): Promise<{ asked: number; reachable: number }> {
+    const waits: Array<Promise<boolean | undefined>> = [];
+    for (const [witness, set] of this.sessions) {
+      if (witness === peerId || !this.options.isTrusted(witness)) continue;
+      const session = [...set].find((s) => s.helloReceived);
+      if (session === undefined) continue;
+      const id = ++this.questions;
+      waits.push(new Promise((resolve) => {
+        const timer = setTimeout(() => { this.pending.delete(id); resolve(undefined); }, timeoutMs);
+        this.pending.set(id, (reachable) => { clearTimeout(timer); resolve(reachable); });
+        session.ask(id, peerId, withinMs);
+      }));
+    }
+    const answers = (await Promise.all(waits)).filter((a): a is boolean => a !== undefined);
+    return { asked: answers.length, reachable: answers.filter(Boolean).length };
+  }
+
+  /** @internal */ answered(id: number, reachable: boolean): void {
+    const resolve = this.pending.get(id);
+    this.pending.delete(id);
+    resolve?.(reachable);
   }
 
   /** The freshest view of a peer that completed a Hello, or undefined when it is not connected. */

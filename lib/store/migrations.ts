@@ -67,4 +67,14 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'failover: the state machine of each protection and the last hook number',
+    up(db) {
+      db.exec(`
+        ALTER TABLE protections ADD COLUMN failover TEXT;   -- JSON FailoverState (lib/core/failover.ts); NULL before the first step
+        ALTER TABLE protections ADD COLUMN hook_seq INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 // Protections and their dirty sets as stored in the state database.
 import type Database from 'better-sqlite3';
 import { DEFAULT_BLOCK_SIZE } from '../core/blocks.js';
+import { DEFAULT_FAILOVER_MODE, DEFAULT_HEARTBEAT_MS, DEFAULT_MISSED_HEARTBEATS, type FailoverPolicy, type FailoverState } from '../core/failover.js';
 
 export type Role = 'source' | 'target';
 export type Kind = 'tree' | 'file' | 'device';
@@ -16,7 +17,20 @@ export interface ProtectionOptions {
   scanIntervalMs: number;
   /** Trees: full rescan period that catches what the watcher missed. */
   rescanIntervalMs: number;
+  /** When and how the target takes over from a silent source (`--failover`, `--heartbeat`, `--missed`). */
+  failover: FailoverPolicy;
+  /** Shell commands run at role changes (`--hook-failover` ...); empty: none. */
+  hooks: HookCommands;
 }
+
+export interface HookCommands {
+  failover: string;
+  failback: string;
+  switchover: string;
+  timeoutMs: number;
+}
+
+export const DEFAULT_HOOK_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_OPTIONS: ProtectionOptions = {
   include: [],
@@ -26,6 +40,8 @@ export const DEFAULT_OPTIONS: ProtectionOptions = {
   blockSize: DEFAULT_BLOCK_SIZE,
   scanIntervalMs: 1000,
   rescanIntervalMs: 60_000,
+  failover: { mode: DEFAULT_FAILOVER_MODE, heartbeatMs: DEFAULT_HEARTBEAT_MS, missed: DEFAULT_MISSED_HEARTBEATS },
+  hooks: { failover: '', failback: '', switchover: '', timeoutMs: DEFAULT_HOOK_TIMEOUT_MS },
 };
 
 export interface ProtectionRow {
@@ -42,14 +58,20 @@ export interface ProtectionRow {
   mirrored: boolean;
   lastError: string | null;
   createdAt: number;
+  /** The failover state machine's last persisted state; undefined before its first step. */
+  failover: FailoverState | undefined;
+  /** Number of the last hook run for this protection. */
+  hookSeq: number;
 }
 
 interface RawRow {
   id: number; name: string; role: Role; peer_id: string; path: string; kind: Kind; options: string;
   generation: number; paused: number; applied_seq: number; mirrored: number; last_error: string | null; created_at: number;
+  failover: string | null; hook_seq: number;
 }
 
 function fromRaw(raw: RawRow): ProtectionRow {
+  const options = JSON.parse(raw.options) as Partial<ProtectionOptions>;
   return {
     id: raw.id,
     name: raw.name,
@@ -57,13 +79,21 @@ function fromRaw(raw: RawRow): ProtectionRow {
     peerId: raw.peer_id,
     path: raw.path,
     kind: raw.kind,
-    options: { ...DEFAULT_OPTIONS, ...(JSON.parse(raw.options) as Partial<ProtectionOptions>) },
+    // Nested settings merge with their defaults too: rows written before a setting existed lack it.
+    options: {
+      ...DEFAULT_OPTIONS,
+      ...options,
+      failover: { ...DEFAULT_OPTIONS.failover, ...options.failover },
+      hooks: { ...DEFAULT_OPTIONS.hooks, ...options.hooks },
+    },
     generation: raw.generation,
     paused: raw.paused === 1,
     appliedSeq: raw.applied_seq,
     mirrored: raw.mirrored === 1,
     lastError: raw.last_error,
     createdAt: raw.created_at,
+    failover: raw.failover == null ? undefined : (JSON.parse(raw.failover) as FailoverState),
+    hookSeq: raw.hook_seq,
   };
 }
 
@@ -83,7 +113,7 @@ export class ProtectionStore {
     return raw == null ? undefined : fromRaw(raw);
   }
 
-  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused'>): ProtectionRow {
+  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused' | 'failover' | 'hookSeq'>): ProtectionRow {
     this.db.prepare(
       'INSERT INTO protections (name, role, peer_id, path, kind, options, generation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.name, row.role, row.peerId, row.path, row.kind, JSON.stringify(row.options), row.generation, row.createdAt);
@@ -122,6 +152,24 @@ export class ProtectionStore {
 
   setGeneration(id: number, generation: number): void {
     this.db.prepare('UPDATE protections SET generation = ? WHERE id = ?').run(generation, id);
+  }
+
+  setOptions(id: number, options: ProtectionOptions): void {
+    this.db.prepare('UPDATE protections SET options = ? WHERE id = ?').run(JSON.stringify(options), id);
+  }
+
+  /** The failover state and the generation it holds, in one write: they must never disagree. */
+  setFailover(id: number, state: FailoverState): void {
+    this.db.prepare('UPDATE protections SET failover = ?, generation = ? WHERE id = ?').run(JSON.stringify(state), state.generation, id);
+  }
+
+  setHookSeq(id: number, seq: number): void {
+    this.db.prepare('UPDATE protections SET hook_seq = ? WHERE id = ?').run(seq, id);
+  }
+
+  byId(id: number): ProtectionRow | undefined {
+    const raw = this.db.prepare('SELECT * FROM protections WHERE id = ?').get(id) as RawRow | undefined;
+    return raw == null ? undefined : fromRaw(raw);
   }
 }
 

@@ -179,6 +179,174 @@ export namespace doppel {
     }
 
     /**
+     * Properties of a WitnessQuery.
+     * @deprecated Use doppel.WitnessQuery.$Properties instead.
+     */
+    interface IWitnessQuery extends doppel.WitnessQuery.$Properties {
+    }
+
+    /** Represents a WitnessQuery. */
+    class WitnessQuery {
+
+        /**
+         * Constructs a new WitnessQuery.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: doppel.WitnessQuery.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** WitnessQuery id. */
+        id: number;
+
+        /** WitnessQuery peerId. */
+        peerId: string;
+
+        /** WitnessQuery withinMs. */
+        withinMs: number;
+
+        /**
+         * Creates a new WitnessQuery instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns WitnessQuery instance
+         */
+        static create(properties: doppel.WitnessQuery.$Shape): doppel.WitnessQuery & doppel.WitnessQuery.$Shape;
+        static create(properties?: doppel.WitnessQuery.$Properties): doppel.WitnessQuery;
+
+        /**
+         * Encodes the specified WitnessQuery message. Does not implicitly {@link doppel.WitnessQuery.verify|verify} messages.
+         * @param message WitnessQuery message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: doppel.WitnessQuery.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a WitnessQuery message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {doppel.WitnessQuery & doppel.WitnessQuery.$Shape} WitnessQuery
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): doppel.WitnessQuery & doppel.WitnessQuery.$Shape;
+
+        /**
+         * Gets the type url for WitnessQuery
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace WitnessQuery {
+
+        /** Properties of a WitnessQuery. */
+        interface $Properties {
+
+            /** WitnessQuery id */
+            id?: (number|null);
+
+            /** WitnessQuery peerId */
+            peerId?: (string|null);
+
+            /** WitnessQuery withinMs */
+            withinMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a WitnessQuery. */
+        type $Shape = doppel.WitnessQuery.$Properties;
+    }
+
+    /**
+     * Properties of a WitnessAnswer.
+     * @deprecated Use doppel.WitnessAnswer.$Properties instead.
+     */
+    interface IWitnessAnswer extends doppel.WitnessAnswer.$Properties {
+    }
+
+    /** Represents a WitnessAnswer. */
+    class WitnessAnswer {
+
+        /**
+         * Constructs a new WitnessAnswer.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: doppel.WitnessAnswer.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** WitnessAnswer id. */
+        id: number;
+
+        /** WitnessAnswer reachable. */
+        reachable: boolean;
+
+        /** WitnessAnswer lastSeenAgoMs. */
+        lastSeenAgoMs: number;
+
+        /**
+         * Creates a new WitnessAnswer instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns WitnessAnswer instance
+         */
+        static create(properties: doppel.WitnessAnswer.$Shape): doppel.WitnessAnswer & doppel.WitnessAnswer.$Shape;
+        static create(properties?: doppel.WitnessAnswer.$Properties): doppel.WitnessAnswer;
+
+        /**
+         * Encodes the specified WitnessAnswer message. Does not implicitly {@link doppel.WitnessAnswer.verify|verify} messages.
+         * @param message WitnessAnswer message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: doppel.WitnessAnswer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a WitnessAnswer message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {doppel.WitnessAnswer & doppel.WitnessAnswer.$Shape} WitnessAnswer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): doppel.WitnessAnswer & doppel.WitnessAnswer.$Shape;
+
+        /**
+         * Gets the type url for WitnessAnswer
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace WitnessAnswer {
+
+        /** Properties of a WitnessAnswer. */
+        interface $Properties {
+
+            /** WitnessAnswer id */
+            id?: (number|null);
+
+            /** WitnessAnswer reachable */
+            reachable?: (boolean|null);
+
+            /** WitnessAnswer lastSeenAgoMs */
+            lastSeenAgoMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a WitnessAnswer. */
+        type $Shape = doppel.WitnessAnswer.$Properties;
+    }
+
+    /**
      * Properties of a PeerFrame.
      * @deprecated Use doppel.PeerFrame.$Properties instead.
      */
@@ -206,8 +374,14 @@ export namespace doppel {
         /** PeerFrame failure. */
         failure?: (doppel.Failure.$Properties|null);
 
+        /** PeerFrame witnessQuery. */
+        witnessQuery?: (doppel.WitnessQuery.$Properties|null);
+
+        /** PeerFrame witnessAnswer. */
+        witnessAnswer?: (doppel.WitnessAnswer.$Properties|null);
+
         /** PeerFrame body. */
-        body?: ("hello"|"heartbeat"|"failure");
+        body?: ("hello"|"heartbeat"|"failure"|"witnessQuery"|"witnessAnswer");
 
         /**
          * Creates a new PeerFrame instance using the specified properties.
@@ -257,8 +431,14 @@ export namespace doppel {
             /** PeerFrame failure */
             failure?: (doppel.Failure.$Properties|null);
 
+            /** PeerFrame witnessQuery */
+            witnessQuery?: (doppel.WitnessQuery.$Properties|null);
+
+            /** PeerFrame witnessAnswer */
+            witnessAnswer?: (doppel.WitnessAnswer.$Properties|null);
+
             /** PeerFrame body */
-            body?: ("hello"|"heartbeat"|"failure");
+            body?: ("hello"|"heartbeat"|"failure"|"witnessQuery"|"witnessAnswer");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -269,9 +449,11 @@ export namespace doppel {
           hello?: doppel.Hello.$Shape|null;
           heartbeat?: doppel.Heartbeat.$Shape|null;
           failure?: doppel.Failure.$Shape|null;
+          witnessQuery?: doppel.WitnessQuery.$Shape|null;
+          witnessAnswer?: doppel.WitnessAnswer.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; hello?: null; heartbeat?: null; failure?: null }|{ body?: "hello"; hello: doppel.Hello.$Shape; heartbeat?: null; failure?: null }|{ body?: "heartbeat"; hello?: null; heartbeat: doppel.Heartbeat.$Shape; failure?: null }|{ body?: "failure"; hello?: null; heartbeat?: null; failure: doppel.Failure.$Shape })
+          ({ body?: undefined; hello?: null; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "hello"; hello: doppel.Hello.$Shape; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "heartbeat"; hello?: null; heartbeat: doppel.Heartbeat.$Shape; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "failure"; hello?: null; heartbeat?: null; failure: doppel.Failure.$Shape; witnessQuery?: null; witnessAnswer?: null }|{ body?: "witnessQuery"; hello?: null; heartbeat?: null; failure?: null; witnessQuery: doppel.WitnessQuery.$Shape; witnessAnswer?: null }|{ body?: "witnessAnswer"; hello?: null; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer: doppel.WitnessAnswer.$Shape })
         );
     }
 
@@ -409,6 +591,9 @@ export namespace doppel {
         /** Offer sourceName. */
         sourceName: string;
 
+        /** Offer reverse. */
+        reverse: boolean;
+
         /**
          * Creates a new Offer instance using the specified properties.
          * @param [properties] Properties to set
@@ -471,6 +656,9 @@ export namespace doppel {
 
             /** Offer sourceName */
             sourceName?: (string|null);
+
+            /** Offer reverse */
+            reverse?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1918,6 +2106,84 @@ export namespace doppel {
     }
 
     /**
+     * Properties of a Handover.
+     * @deprecated Use doppel.Handover.$Properties instead.
+     */
+    interface IHandover extends doppel.Handover.$Properties {
+    }
+
+    /** Represents a Handover. */
+    class Handover {
+
+        /**
+         * Constructs a new Handover.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: doppel.Handover.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Handover generation. */
+        generation: number;
+
+        /** Handover ack. */
+        ack: boolean;
+
+        /**
+         * Creates a new Handover instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Handover instance
+         */
+        static create(properties: doppel.Handover.$Shape): doppel.Handover & doppel.Handover.$Shape;
+        static create(properties?: doppel.Handover.$Properties): doppel.Handover;
+
+        /**
+         * Encodes the specified Handover message. Does not implicitly {@link doppel.Handover.verify|verify} messages.
+         * @param message Handover message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: doppel.Handover.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Handover message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {doppel.Handover & doppel.Handover.$Shape} Handover
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): doppel.Handover & doppel.Handover.$Shape;
+
+        /**
+         * Gets the type url for Handover
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Handover {
+
+        /** Properties of a Handover. */
+        interface $Properties {
+
+            /** Handover generation */
+            generation?: (number|null);
+
+            /** Handover ack */
+            ack?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Handover. */
+        type $Shape = doppel.Handover.$Properties;
+    }
+
+    /**
      * Properties of a ReplicateFrame.
      * @deprecated Use doppel.ReplicateFrame.$Properties instead.
      */
@@ -1957,8 +2223,11 @@ export namespace doppel {
         /** ReplicateFrame failure. */
         failure?: (doppel.Failure.$Properties|null);
 
+        /** ReplicateFrame handover. */
+        handover?: (doppel.Handover.$Properties|null);
+
         /** ReplicateFrame body. */
-        body?: ("offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure");
+        body?: ("offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"|"handover");
 
         /**
          * Creates a new ReplicateFrame instance using the specified properties.
@@ -2020,8 +2289,11 @@ export namespace doppel {
             /** ReplicateFrame failure */
             failure?: (doppel.Failure.$Properties|null);
 
+            /** ReplicateFrame handover */
+            handover?: (doppel.Handover.$Properties|null);
+
             /** ReplicateFrame body */
-            body?: ("offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure");
+            body?: ("offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"|"handover");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -2036,9 +2308,10 @@ export namespace doppel {
           ack?: doppel.Ack.$Shape|null;
           verify?: doppel.VerifyRequest.$Shape|null;
           failure?: doppel.Failure.$Shape|null;
+          handover?: doppel.Handover.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "offer"; offer: doppel.Offer.$Shape; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "offerReply"; offer?: null; offerReply: doppel.OfferReply.$Shape; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "index"; offer?: null; offerReply?: null; index: doppel.IndexChunk.$Shape; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "batch"; offer?: null; offerReply?: null; index?: null; batch: doppel.Batch.$Shape; ack?: null; verify?: null; failure?: null }|{ body?: "ack"; offer?: null; offerReply?: null; index?: null; batch?: null; ack: doppel.Ack.$Shape; verify?: null; failure?: null }|{ body?: "verify"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify: doppel.VerifyRequest.$Shape; failure?: null }|{ body?: "failure"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure: doppel.Failure.$Shape })
+          ({ body?: undefined; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "offer"; offer: doppel.Offer.$Shape; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "offerReply"; offer?: null; offerReply: doppel.OfferReply.$Shape; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "index"; offer?: null; offerReply?: null; index: doppel.IndexChunk.$Shape; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "batch"; offer?: null; offerReply?: null; index?: null; batch: doppel.Batch.$Shape; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "ack"; offer?: null; offerReply?: null; index?: null; batch?: null; ack: doppel.Ack.$Shape; verify?: null; failure?: null; handover?: null }|{ body?: "verify"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify: doppel.VerifyRequest.$Shape; failure?: null; handover?: null }|{ body?: "failure"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure: doppel.Failure.$Shape; handover?: null }|{ body?: "handover"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover: doppel.Handover.$Shape })
         );
     }
 }

@@ -449,6 +449,418 @@ export const doppel = $root.doppel = (() => {
         return Heartbeat;
     })();
 
+    doppel.WitnessQuery = (function() {
+
+        /**
+         * Properties of a WitnessQuery.
+         * @typedef {Object} doppel.WitnessQuery.$Properties
+         * @property {number|null} [id] WitnessQuery id
+         * @property {string|null} [peerId] WitnessQuery peerId
+         * @property {number|null} [withinMs] WitnessQuery withinMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a WitnessQuery.
+         * @memberof doppel
+         * @interface IWitnessQuery
+         * @augments doppel.WitnessQuery.$Properties
+         * @deprecated Use doppel.WitnessQuery.$Properties instead.
+         */
+
+        /**
+         * Shape of a WitnessQuery.
+         * @typedef {doppel.WitnessQuery.$Properties} doppel.WitnessQuery.$Shape
+         */
+
+        /**
+         * Constructs a new WitnessQuery.
+         * @memberof doppel
+         * @classdesc Represents a WitnessQuery.
+         * @constructor
+         * @param {doppel.WitnessQuery.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const WitnessQuery = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * WitnessQuery id.
+         * @member {number} id
+         * @memberof doppel.WitnessQuery
+         * @instance
+         */
+        WitnessQuery.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * WitnessQuery peerId.
+         * @member {string} peerId
+         * @memberof doppel.WitnessQuery
+         * @instance
+         */
+        WitnessQuery.prototype.peerId = "";
+
+        /**
+         * WitnessQuery withinMs.
+         * @member {number} withinMs
+         * @memberof doppel.WitnessQuery
+         * @instance
+         */
+        WitnessQuery.prototype.withinMs = 0;
+
+        /**
+         * Creates a new WitnessQuery instance using the specified properties.
+         * @function create
+         * @memberof doppel.WitnessQuery
+         * @static
+         * @param {doppel.WitnessQuery.$Properties=} [properties] Properties to set
+         * @returns {doppel.WitnessQuery} WitnessQuery instance
+         * @type {{
+         *   (properties: doppel.WitnessQuery.$Shape): doppel.WitnessQuery & doppel.WitnessQuery.$Shape;
+         *   (properties?: doppel.WitnessQuery.$Properties): doppel.WitnessQuery;
+         * }}
+         */
+        WitnessQuery.create = function(properties) {
+            return new WitnessQuery(properties);
+        };
+
+        /**
+         * Encodes the specified WitnessQuery message. Does not implicitly {@link doppel.WitnessQuery.verify|verify} messages.
+         * @function encode
+         * @memberof doppel.WitnessQuery
+         * @static
+         * @param {doppel.WitnessQuery.$Properties} message WitnessQuery message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        WitnessQuery.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && (typeof message.id === "object" ? message.id.low || message.id.high : message.id !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.id);
+            if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.peerId);
+            if (message.withinMs != null && $Object.hasOwnProperty.call(message, "withinMs") && message.withinMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.withinMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a WitnessQuery message from the specified reader or buffer.
+         * @function decode
+         * @memberof doppel.WitnessQuery
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {doppel.WitnessQuery & doppel.WitnessQuery.$Shape} WitnessQuery
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        WitnessQuery.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.doppel.WitnessQuery();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.peerId = value;
+                        else
+                            delete message.peerId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.withinMs = value;
+                        else
+                            delete message.withinMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for WitnessQuery
+         * @function getTypeUrl
+         * @memberof doppel.WitnessQuery
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        WitnessQuery.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/doppel.WitnessQuery";
+        };
+
+        return WitnessQuery;
+    })();
+
+    doppel.WitnessAnswer = (function() {
+
+        /**
+         * Properties of a WitnessAnswer.
+         * @typedef {Object} doppel.WitnessAnswer.$Properties
+         * @property {number|null} [id] WitnessAnswer id
+         * @property {boolean|null} [reachable] WitnessAnswer reachable
+         * @property {number|null} [lastSeenAgoMs] WitnessAnswer lastSeenAgoMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a WitnessAnswer.
+         * @memberof doppel
+         * @interface IWitnessAnswer
+         * @augments doppel.WitnessAnswer.$Properties
+         * @deprecated Use doppel.WitnessAnswer.$Properties instead.
+         */
+
+        /**
+         * Shape of a WitnessAnswer.
+         * @typedef {doppel.WitnessAnswer.$Properties} doppel.WitnessAnswer.$Shape
+         */
+
+        /**
+         * Constructs a new WitnessAnswer.
+         * @memberof doppel
+         * @classdesc Represents a WitnessAnswer.
+         * @constructor
+         * @param {doppel.WitnessAnswer.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const WitnessAnswer = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * WitnessAnswer id.
+         * @member {number} id
+         * @memberof doppel.WitnessAnswer
+         * @instance
+         */
+        WitnessAnswer.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * WitnessAnswer reachable.
+         * @member {boolean} reachable
+         * @memberof doppel.WitnessAnswer
+         * @instance
+         */
+        WitnessAnswer.prototype.reachable = false;
+
+        /**
+         * WitnessAnswer lastSeenAgoMs.
+         * @member {number} lastSeenAgoMs
+         * @memberof doppel.WitnessAnswer
+         * @instance
+         */
+        WitnessAnswer.prototype.lastSeenAgoMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new WitnessAnswer instance using the specified properties.
+         * @function create
+         * @memberof doppel.WitnessAnswer
+         * @static
+         * @param {doppel.WitnessAnswer.$Properties=} [properties] Properties to set
+         * @returns {doppel.WitnessAnswer} WitnessAnswer instance
+         * @type {{
+         *   (properties: doppel.WitnessAnswer.$Shape): doppel.WitnessAnswer & doppel.WitnessAnswer.$Shape;
+         *   (properties?: doppel.WitnessAnswer.$Properties): doppel.WitnessAnswer;
+         * }}
+         */
+        WitnessAnswer.create = function(properties) {
+            return new WitnessAnswer(properties);
+        };
+
+        /**
+         * Encodes the specified WitnessAnswer message. Does not implicitly {@link doppel.WitnessAnswer.verify|verify} messages.
+         * @function encode
+         * @memberof doppel.WitnessAnswer
+         * @static
+         * @param {doppel.WitnessAnswer.$Properties} message WitnessAnswer message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        WitnessAnswer.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && (typeof message.id === "object" ? message.id.low || message.id.high : message.id !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.id);
+            if (message.reachable != null && $Object.hasOwnProperty.call(message, "reachable") && message.reachable !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.reachable);
+            if (message.lastSeenAgoMs != null && $Object.hasOwnProperty.call(message, "lastSeenAgoMs") && (typeof message.lastSeenAgoMs === "object" ? message.lastSeenAgoMs.low || message.lastSeenAgoMs.high : message.lastSeenAgoMs !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.lastSeenAgoMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a WitnessAnswer message from the specified reader or buffer.
+         * @function decode
+         * @memberof doppel.WitnessAnswer
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {doppel.WitnessAnswer & doppel.WitnessAnswer.$Shape} WitnessAnswer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        WitnessAnswer.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.doppel.WitnessAnswer();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.reachable = value;
+                        else
+                            delete message.reachable;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.lastSeenAgoMs = value;
+                        else
+                            delete message.lastSeenAgoMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for WitnessAnswer
+         * @function getTypeUrl
+         * @memberof doppel.WitnessAnswer
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        WitnessAnswer.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/doppel.WitnessAnswer";
+        };
+
+        return WitnessAnswer;
+    })();
+
     doppel.PeerFrame = (function() {
 
         /**
@@ -457,7 +869,9 @@ export const doppel = $root.doppel = (() => {
          * @property {doppel.Hello.$Properties|null} [hello] PeerFrame hello
          * @property {doppel.Heartbeat.$Properties|null} [heartbeat] PeerFrame heartbeat
          * @property {doppel.Failure.$Properties|null} [failure] PeerFrame failure
-         * @property {"hello"|"heartbeat"|"failure"} [body] PeerFrame body
+         * @property {doppel.WitnessQuery.$Properties|null} [witnessQuery] PeerFrame witnessQuery
+         * @property {doppel.WitnessAnswer.$Properties|null} [witnessAnswer] PeerFrame witnessAnswer
+         * @property {"hello"|"heartbeat"|"failure"|"witnessQuery"|"witnessAnswer"} [body] PeerFrame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -475,9 +889,11 @@ export const doppel = $root.doppel = (() => {
          *   hello?: doppel.Hello.$Shape|null;
          *   heartbeat?: doppel.Heartbeat.$Shape|null;
          *   failure?: doppel.Failure.$Shape|null;
+         *   witnessQuery?: doppel.WitnessQuery.$Shape|null;
+         *   witnessAnswer?: doppel.WitnessAnswer.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; hello?: null; heartbeat?: null; failure?: null }|{ body?: "hello"; hello: doppel.Hello.$Shape; heartbeat?: null; failure?: null }|{ body?: "heartbeat"; hello?: null; heartbeat: doppel.Heartbeat.$Shape; failure?: null }|{ body?: "failure"; hello?: null; heartbeat?: null; failure: doppel.Failure.$Shape })
+         *   ({ body?: undefined; hello?: null; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "hello"; hello: doppel.Hello.$Shape; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "heartbeat"; hello?: null; heartbeat: doppel.Heartbeat.$Shape; failure?: null; witnessQuery?: null; witnessAnswer?: null }|{ body?: "failure"; hello?: null; heartbeat?: null; failure: doppel.Failure.$Shape; witnessQuery?: null; witnessAnswer?: null }|{ body?: "witnessQuery"; hello?: null; heartbeat?: null; failure?: null; witnessQuery: doppel.WitnessQuery.$Shape; witnessAnswer?: null }|{ body?: "witnessAnswer"; hello?: null; heartbeat?: null; failure?: null; witnessQuery?: null; witnessAnswer: doppel.WitnessAnswer.$Shape })
          * )} doppel.PeerFrame.$Shape
          */
 
@@ -520,17 +936,33 @@ export const doppel = $root.doppel = (() => {
          */
         PeerFrame.prototype.failure = null;
 
+        /**
+         * PeerFrame witnessQuery.
+         * @member {doppel.WitnessQuery.$Properties|null|undefined} witnessQuery
+         * @memberof doppel.PeerFrame
+         * @instance
+         */
+        PeerFrame.prototype.witnessQuery = null;
+
+        /**
+         * PeerFrame witnessAnswer.
+         * @member {doppel.WitnessAnswer.$Properties|null|undefined} witnessAnswer
+         * @memberof doppel.PeerFrame
+         * @instance
+         */
+        PeerFrame.prototype.witnessAnswer = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * PeerFrame body.
-         * @member {"hello"|"heartbeat"|"failure"|undefined} body
+         * @member {"hello"|"heartbeat"|"failure"|"witnessQuery"|"witnessAnswer"|undefined} body
          * @memberof doppel.PeerFrame
          * @instance
          */
         $Object.defineProperty(PeerFrame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["hello", "heartbeat", "failure"]),
+            get: $util.oneOfGetter($oneOfFields = ["hello", "heartbeat", "failure", "witnessQuery", "witnessAnswer"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -572,6 +1004,10 @@ export const doppel = $root.doppel = (() => {
                 $root.doppel.Heartbeat.encode(message.heartbeat, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
             if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
                 $root.doppel.Failure.encode(message.failure, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.witnessQuery != null && $Object.hasOwnProperty.call(message, "witnessQuery"))
+                $root.doppel.WitnessQuery.encode(message.witnessQuery, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.witnessAnswer != null && $Object.hasOwnProperty.call(message, "witnessAnswer"))
+                $root.doppel.WitnessAnswer.encode(message.witnessAnswer, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -635,6 +1071,20 @@ export const doppel = $root.doppel = (() => {
                             break;
                         message.failure = $root.doppel.Failure.decode(reader, reader.size(), $undefined, _depth + 1, message.failure);
                         message.body = "failure";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.witnessQuery = $root.doppel.WitnessQuery.decode(reader, reader.size(), $undefined, _depth + 1, message.witnessQuery);
+                        message.body = "witnessQuery";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.witnessAnswer = $root.doppel.WitnessAnswer.decode(reader, reader.size(), $undefined, _depth + 1, message.witnessAnswer);
+                        message.body = "witnessAnswer";
                         continue;
                     }
                 }
@@ -886,6 +1336,7 @@ export const doppel = $root.doppel = (() => {
          * @property {number|null} [totalBytes] Offer totalBytes
          * @property {boolean|null} [compress] Offer compress
          * @property {string|null} [sourceName] Offer sourceName
+         * @property {boolean|null} [reverse] Offer reverse
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -982,6 +1433,14 @@ export const doppel = $root.doppel = (() => {
         Offer.prototype.sourceName = "";
 
         /**
+         * Offer reverse.
+         * @member {boolean} reverse
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.reverse = false;
+
+        /**
          * Creates a new Offer instance using the specified properties.
          * @function create
          * @memberof doppel.Offer
@@ -1029,6 +1488,8 @@ export const doppel = $root.doppel = (() => {
                 writer.uint32(/* id 7, wireType 0 =*/56).bool(message.compress);
             if (message.sourceName != null && $Object.hasOwnProperty.call(message, "sourceName") && message.sourceName !== "")
                 writer.uint32(/* id 8, wireType 2 =*/66).string(message.sourceName);
+            if (message.reverse != null && $Object.hasOwnProperty.call(message, "reverse") && message.reverse !== false)
+                writer.uint32(/* id 9, wireType 0 =*/72).bool(message.reverse);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1143,6 +1604,15 @@ export const doppel = $root.doppel = (() => {
                             message.sourceName = value;
                         else
                             delete message.sourceName;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.reverse = value;
+                        else
+                            delete message.reverse;
                         continue;
                     }
                 }
@@ -4690,6 +5160,192 @@ export const doppel = $root.doppel = (() => {
         return VerifyRequest;
     })();
 
+    doppel.Handover = (function() {
+
+        /**
+         * Properties of a Handover.
+         * @typedef {Object} doppel.Handover.$Properties
+         * @property {number|null} [generation] Handover generation
+         * @property {boolean|null} [ack] Handover ack
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Handover.
+         * @memberof doppel
+         * @interface IHandover
+         * @augments doppel.Handover.$Properties
+         * @deprecated Use doppel.Handover.$Properties instead.
+         */
+
+        /**
+         * Shape of a Handover.
+         * @typedef {doppel.Handover.$Properties} doppel.Handover.$Shape
+         */
+
+        /**
+         * Constructs a new Handover.
+         * @memberof doppel
+         * @classdesc Represents a Handover.
+         * @constructor
+         * @param {doppel.Handover.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Handover = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Handover generation.
+         * @member {number} generation
+         * @memberof doppel.Handover
+         * @instance
+         */
+        Handover.prototype.generation = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Handover ack.
+         * @member {boolean} ack
+         * @memberof doppel.Handover
+         * @instance
+         */
+        Handover.prototype.ack = false;
+
+        /**
+         * Creates a new Handover instance using the specified properties.
+         * @function create
+         * @memberof doppel.Handover
+         * @static
+         * @param {doppel.Handover.$Properties=} [properties] Properties to set
+         * @returns {doppel.Handover} Handover instance
+         * @type {{
+         *   (properties: doppel.Handover.$Shape): doppel.Handover & doppel.Handover.$Shape;
+         *   (properties?: doppel.Handover.$Properties): doppel.Handover;
+         * }}
+         */
+        Handover.create = function(properties) {
+            return new Handover(properties);
+        };
+
+        /**
+         * Encodes the specified Handover message. Does not implicitly {@link doppel.Handover.verify|verify} messages.
+         * @function encode
+         * @memberof doppel.Handover
+         * @static
+         * @param {doppel.Handover.$Properties} message Handover message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Handover.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.generation != null && $Object.hasOwnProperty.call(message, "generation") && (typeof message.generation === "object" ? message.generation.low || message.generation.high : message.generation !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.generation);
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack") && message.ack !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ack);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Handover message from the specified reader or buffer.
+         * @function decode
+         * @memberof doppel.Handover
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {doppel.Handover & doppel.Handover.$Shape} Handover
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Handover.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.doppel.Handover();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.generation = value;
+                        else
+                            delete message.generation;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ack = value;
+                        else
+                            delete message.ack;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Gets the type url for Handover
+         * @function getTypeUrl
+         * @memberof doppel.Handover
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Handover.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/doppel.Handover";
+        };
+
+        return Handover;
+    })();
+
     doppel.ReplicateFrame = (function() {
 
         /**
@@ -4702,7 +5358,8 @@ export const doppel = $root.doppel = (() => {
          * @property {doppel.Ack.$Properties|null} [ack] ReplicateFrame ack
          * @property {doppel.VerifyRequest.$Properties|null} [verify] ReplicateFrame verify
          * @property {doppel.Failure.$Properties|null} [failure] ReplicateFrame failure
-         * @property {"offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"} [body] ReplicateFrame body
+         * @property {doppel.Handover.$Properties|null} [handover] ReplicateFrame handover
+         * @property {"offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"|"handover"} [body] ReplicateFrame body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4724,9 +5381,10 @@ export const doppel = $root.doppel = (() => {
          *   ack?: doppel.Ack.$Shape|null;
          *   verify?: doppel.VerifyRequest.$Shape|null;
          *   failure?: doppel.Failure.$Shape|null;
+         *   handover?: doppel.Handover.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "offer"; offer: doppel.Offer.$Shape; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "offerReply"; offer?: null; offerReply: doppel.OfferReply.$Shape; index?: null; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "index"; offer?: null; offerReply?: null; index: doppel.IndexChunk.$Shape; batch?: null; ack?: null; verify?: null; failure?: null }|{ body?: "batch"; offer?: null; offerReply?: null; index?: null; batch: doppel.Batch.$Shape; ack?: null; verify?: null; failure?: null }|{ body?: "ack"; offer?: null; offerReply?: null; index?: null; batch?: null; ack: doppel.Ack.$Shape; verify?: null; failure?: null }|{ body?: "verify"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify: doppel.VerifyRequest.$Shape; failure?: null }|{ body?: "failure"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure: doppel.Failure.$Shape })
+         *   ({ body?: undefined; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "offer"; offer: doppel.Offer.$Shape; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "offerReply"; offer?: null; offerReply: doppel.OfferReply.$Shape; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "index"; offer?: null; offerReply?: null; index: doppel.IndexChunk.$Shape; batch?: null; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "batch"; offer?: null; offerReply?: null; index?: null; batch: doppel.Batch.$Shape; ack?: null; verify?: null; failure?: null; handover?: null }|{ body?: "ack"; offer?: null; offerReply?: null; index?: null; batch?: null; ack: doppel.Ack.$Shape; verify?: null; failure?: null; handover?: null }|{ body?: "verify"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify: doppel.VerifyRequest.$Shape; failure?: null; handover?: null }|{ body?: "failure"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure: doppel.Failure.$Shape; handover?: null }|{ body?: "handover"; offer?: null; offerReply?: null; index?: null; batch?: null; ack?: null; verify?: null; failure?: null; handover: doppel.Handover.$Shape })
          * )} doppel.ReplicateFrame.$Shape
          */
 
@@ -4801,17 +5459,25 @@ export const doppel = $root.doppel = (() => {
          */
         ReplicateFrame.prototype.failure = null;
 
+        /**
+         * ReplicateFrame handover.
+         * @member {doppel.Handover.$Properties|null|undefined} handover
+         * @memberof doppel.ReplicateFrame
+         * @instance
+         */
+        ReplicateFrame.prototype.handover = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * ReplicateFrame body.
-         * @member {"offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"|undefined} body
+         * @member {"offer"|"offerReply"|"index"|"batch"|"ack"|"verify"|"failure"|"handover"|undefined} body
          * @memberof doppel.ReplicateFrame
          * @instance
          */
         $Object.defineProperty(ReplicateFrame.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["offer", "offerReply", "index", "batch", "ack", "verify", "failure"]),
+            get: $util.oneOfGetter($oneOfFields = ["offer", "offerReply", "index", "batch", "ack", "verify", "failure", "handover"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -4861,6 +5527,8 @@ export const doppel = $root.doppel = (() => {
                 $root.doppel.VerifyRequest.encode(message.verify, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
             if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
                 $root.doppel.Failure.encode(message.failure, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.handover != null && $Object.hasOwnProperty.call(message, "handover"))
+                $root.doppel.Handover.encode(message.handover, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4952,6 +5620,13 @@ export const doppel = $root.doppel = (() => {
                             break;
                         message.failure = $root.doppel.Failure.decode(reader, reader.size(), $undefined, _depth + 1, message.failure);
                         message.body = "failure";
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.handover = $root.doppel.Handover.decode(reader, reader.size(), $undefined, _depth + 1, message.handover);
+                        message.body = "handover";
                         continue;
                     }
                 }
