@@ -75,7 +75,11 @@ export class InvalidPeerIdError extends DoppelError {
 /** An error the daemon returned over the control API, re-thrown in the client. */
 export class RemoteError extends DoppelError {
   override name = 'RemoteError';
+  override readonly exitCode: number;
   constructor(readonly remoteCode: string, message: string) {
     super(message);
+    // An argument only the daemon can check (a PeerId that is this peer's own, a bad param) is
+    // still bad usage, whichever side found it.
+    this.exitCode = remoteCode === 'usage' ? EXIT_USAGE : EXIT_FAILURE;
   }
 }

@@ -16,7 +16,7 @@ async function tempDir(t: { teardown(fn: () => Promise<void>): void }): Promise<
 function request(command: string, overrides: Partial<HookRequest> = {}): HookRequest {
   return {
     command, event: 'failover', protection: 'db', sourcePeer: '12D3KooWSource', sourceName: 'alpha',
-    replicaPath: '/srv/doppel/replicas/12D3KooWSource/db', generation: 7, ...overrides,
+    replicaPath: '/srv/doppel/replicas/12D3KooWSource/db', generation: 7, action: 'start', ...overrides,
   };
 }
 
@@ -88,7 +88,7 @@ test('sequence numbers continue from the persisted one and are persisted before 
 test('the hook gets the event and protection as $1 $2 and the DOPPEL_* environment', async (t) => {
   const dir = await tempDir(t);
   const out = join(dir, 'seen');
-  const vars = 'DOPPEL_EVENT DOPPEL_PROTECTION DOPPEL_SOURCE_PEER DOPPEL_SOURCE_NAME DOPPEL_REPLICA_PATH DOPPEL_GENERATION DOPPEL_HOOK_SEQ KEPT';
+  const vars = 'DOPPEL_EVENT DOPPEL_PROTECTION DOPPEL_SOURCE_PEER DOPPEL_SOURCE_NAME DOPPEL_REPLICA_PATH DOPPEL_GENERATION DOPPEL_HOOK_SEQ DOPPEL_ACTION KEPT';
   const command = `{ echo "$1|$2"; for v in ${vars}; do eval "echo \\"$v=\\$$v\\""; done; } > '${out}'`;
   const runner = new HookRunner({ lastSeq: 4, env: { ...process.env, KEPT: 'from the daemon' } });
   const result = await within(runner.run(request(command, { event: 'test-failover' })));
@@ -96,7 +96,7 @@ test('the hook gets the event and protection as $1 $2 and the DOPPEL_* environme
   t.deepEqual((await readFile(out, 'utf8')).trim().split('\n'), [
     'test-failover|db',
     'DOPPEL_EVENT=test-failover', 'DOPPEL_PROTECTION=db', 'DOPPEL_SOURCE_PEER=12D3KooWSource', 'DOPPEL_SOURCE_NAME=alpha',
-    'DOPPEL_REPLICA_PATH=/srv/doppel/replicas/12D3KooWSource/db', 'DOPPEL_GENERATION=7', 'DOPPEL_HOOK_SEQ=5', 'KEPT=from the daemon',
+    'DOPPEL_REPLICA_PATH=/srv/doppel/replicas/12D3KooWSource/db', 'DOPPEL_GENERATION=7', 'DOPPEL_HOOK_SEQ=5', 'DOPPEL_ACTION=start', 'KEPT=from the daemon',
   ]);
 });
 

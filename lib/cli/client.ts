@@ -1,6 +1,8 @@
-// Client side of the control API (see lib/daemon/control-server.ts): one request per connection,
-// or a subscription that streams events until aborted.
+// Client side of the control API (the contract is lib/api): one request per connection, or a
+// subscription that streams events until aborted.
 import { connect, type Socket } from 'node:net';
+import type { EventMessage, SubscribeParams } from '../api/events.js';
+import type { MethodName, Params, Result } from '../api/methods.js';
 import { NoDaemonError, RemoteError } from '../errors.js';
 import { loadConfig } from '../store/config.js';
 
@@ -36,37 +38,43 @@ function remoteError(error: unknown): RemoteError {
   return new RemoteError(String(e.code ?? 'failed'), String(e.message ?? 'the daemon reported an error'));
 }
 
-/** Calls one control API method of the daemon of `home` and returns its result. */
-export async function callDaemon<T = unknown>(home: string, method: string, params: Record<string, unknown> = {}, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<T> {
-  const socket = await openSocket(home);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RemoteError('timeout', `the daemon did not answer ${method} within ${timeoutMs} ms; check its log`)), timeoutMs);
-      onMessages(socket, (message) => {
-        if (message.id !== 1) return;
-        clearTimeout(timer);
-        if (message.error !== undefined) reject(remoteError(message.error));
-        else resolve(message.result as T);
-      });
-      socket.once('close', () => { clearTimeout(timer); reject(new NoDaemonError(home)); });
-      socket.write(JSON.stringify({ id: 1, method, params }) + '\n');
-    });
-  } finally {
-    socket.destroy();
-  }
-}
+/** The control API of the daemon of `home`. */
+export class DaemonClient {
+  constructor(readonly home: string) {}
 
-/** Streams events until `signal` aborts or the daemon goes away. */
-export async function subscribe(home: string, events: string[], onEvent: (event: string, data: unknown) => void, signal?: AbortSignal): Promise<void> {
-  const socket = await openSocket(home);
-  await new Promise<void>((resolve, reject) => {
-    const finish = () => { socket.destroy(); resolve(); };
-    signal?.addEventListener('abort', finish, { once: true });
-    onMessages(socket, (message) => {
-      if (typeof message.event === 'string') onEvent(message.event, message.data);
-      else if (message.error !== undefined) { socket.destroy(); reject(remoteError(message.error)); }
+  /** Calls one method and returns its result; an error reply is thrown as a RemoteError. */
+  async call<M extends MethodName>(method: M, params: Params<M>, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<Result<M>> {
+    const socket = await openSocket(this.home);
+    try {
+      return await new Promise<Result<M>>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new RemoteError('timeout', `the daemon did not answer ${method} within ${timeoutMs} ms; check its log`)), timeoutMs);
+        onMessages(socket, (message) => {
+          if (message.id !== 1) return;
+          clearTimeout(timer);
+          if (message.error !== undefined) reject(remoteError(message.error));
+          else resolve(message.result as Result<M>);
+        });
+        socket.once('close', () => { clearTimeout(timer); reject(new NoDaemonError(this.home)); });
+        socket.write(JSON.stringify({ id: 1, method, params }) + '\n');
+      });
+    } finally {
+      socket.destroy();
+    }
+  }
+
+  /** Streams events until `signal` aborts or the daemon goes away. */
+  async subscribe(events: SubscribeParams['events'], onEvent: (message: EventMessage) => void, signal?: AbortSignal): Promise<void> {
+    const socket = await openSocket(this.home);
+    await new Promise<void>((resolve, reject) => {
+      const finish = () => { socket.destroy(); resolve(); };
+      signal?.addEventListener('abort', finish, { once: true });
+      onMessages(socket, (message) => {
+        if (typeof message.event === 'string') onEvent(message as unknown as EventMessage);
+        else if (message.error !== undefined) { socket.destroy(); reject(remoteError(message.error)); }
+      });
+      socket.once('close', finish);
+      const params: SubscribeParams = { events };
+      socket.write(JSON.stringify({ id: 1, method: 'subscribe', params }) + '\n');
     });
-    socket.once('close', finish);
-    socket.write(JSON.stringify({ id: 1, method: 'subscribe', params: { events } }) + '\n');
-  });
+  }
 }

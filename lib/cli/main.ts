@@ -13,6 +13,8 @@ import { registerUnprotect } from './commands/unprotect.js';
 import { registerStatus } from './commands/status.js';
 import { registerPause, registerResume } from './commands/pause.js';
 import { registerVerify } from './commands/verify.js';
+import { registerSet } from './commands/set.js';
+import { registerFailback, registerFailover, registerSwitchover } from './commands/failover.js';
 
 const program = new Command()
   .name('doppel')
@@ -22,7 +24,8 @@ const program = new Command()
   .exitOverride();
 
 for (const register of [registerInit, registerUp, registerId, registerPeers, registerTrust, registerUntrust,
-  registerProtect, registerUnprotect, registerStatus, registerPause, registerResume, registerVerify]) register(program);
+  registerProtect, registerUnprotect, registerStatus, registerPause, registerResume, registerVerify, registerSet,
+  registerFailover, registerFailback, registerSwitchover]) register(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -37,6 +37,18 @@ export function parseRate(text: string): number {
   return parseAmount(text.replace(/\s*\/\s*s\s*$/i, ''), 'rate', "'50MB/s', '10M' or 'unlimited'");
 }
 
+const DURATION_RE = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i;
+const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** '250ms' → 250, '1s' → 1000, '1.5s' → 1500, '2m' → 120000; a bare number is milliseconds. */
+export function parseDuration(text: string): number {
+  const m = DURATION_RE.exec(text);
+  if (!m) throw new BadUnitError(`cannot read the duration ${JSON.stringify(text)}; write e.g. 250ms, 1s, 1.5s or 2m`);
+  const ms = Math.round(Number(m[1]) * DURATION_MS[(m[2] ?? 'ms').toLowerCase()]!);
+  if (!Number.isSafeInteger(ms)) throw new BadUnitError(`the duration ${JSON.stringify(text)} is too long`);
+  return ms;
+}
+
 const IEC = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
 /** 1536 → '1.5 KiB', 200 MiB → '200 MiB'. */

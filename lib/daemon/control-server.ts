@@ -2,17 +2,23 @@
 //   request  {"id": 1, "method": "peers", "params": {}}
 //   response {"id": 1, "result": ...} or {"id": 1, "error": {"code": "...", "message": "..."}}
 //   {"id": 2, "method": "subscribe", "params": {"events": ["peer:connected"]}} then {"event", "data"} lines
+// Params are read with the contract (lib/api) before a handler runs; bad ones get code 'usage'.
 // A bad request gets an error reply and the connection stays usable; nothing a client sends can
 // stop the daemon.
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { parseSubscribe, type EventData, type EventName } from '../api/events.js';
+import { parseParams, type MethodName } from '../api/methods.js';
 import { DoppelError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { MethodHandler } from './services.js';
+import type { MethodHandler, UntypedMethodHandler, UntypedMethodName } from './services.js';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** A subscriber that stops reading is dropped once this much output is queued for it. */
 const MAX_SUBSCRIBER_BACKLOG = 8 * 1024 * 1024;
+
+/** A registered method: reads its raw params with the contract, then runs the handler. */
+type Call = (params: Record<string, unknown>) => Promise<unknown>;
 
 interface ControlError {
   code: string;
@@ -67,22 +73,22 @@ class Client {
     }
     const p = (params ?? {}) as Record<string, unknown>;
     if (method === 'subscribe') {
-      const events = p.events;
-      if (!Array.isArray(events) || !events.every((e) => typeof e === 'string')) {
-        this.send({ id: replyId, error: { code: 'invalid-params', message: 'subscribe needs params.events, a list of event names ("*" for all)' } });
+      try {
+        for (const e of parseSubscribe(p).events) this.subscriptions.add(e);
+      } catch (err) {
+        this.send({ id: replyId, error: errorReply(err) });
         return;
       }
-      for (const e of events) this.subscriptions.add(e);
       this.send({ id: replyId, result: { subscribed: [...this.subscriptions] } });
       return;
     }
-    const handler = this.server.method(method);
-    if (handler === undefined) {
+    const call = this.server.method(method);
+    if (call === undefined) {
       this.send({ id: replyId, error: { code: 'unknown-method', message: `unknown method ${JSON.stringify(method)}; known: ${this.server.methodNames().join(', ')}` } });
       return;
     }
     try {
-      const result = await handler(p);
+      const result = await call(p);
       this.send({ id: replyId, result: result ?? null });
     } catch (err) {
       if (!(err instanceof DoppelError)) this.server.log.error('control method failed', { method, error: err as Error });
@@ -101,19 +107,22 @@ class Client {
 }
 
 export class ControlServer {
-  private readonly methods = new Map<string, MethodHandler>();
+  private readonly methods = new Map<string, Call>();
   private readonly clients = new Set<Client>();
   private server: Server | undefined;
   private path: string | undefined;
 
   constructor(readonly log: Logger) {}
 
-  registerMethod(name: string, handler: MethodHandler): void {
-    if (this.methods.has(name) || name === 'subscribe') throw new Error(`control method ${name} is registered twice`);
-    this.methods.set(name, handler);
+  registerMethod(name: UntypedMethodName, handler: UntypedMethodHandler): void;
+  registerMethod<M extends MethodName>(name: M, handler: MethodHandler<M>): void;
+  registerMethod(name: MethodName, handler: (params: never) => Promise<unknown>): void {
+    if (this.methods.has(name)) throw new Error(`control method ${name} is registered twice`);
+    // The overloads pair each name with its handler; parseParams returns that handler's params.
+    this.methods.set(name, async (params) => handler(parseParams(name, params) as never));
   }
 
-  method(name: string): MethodHandler | undefined {
+  method(name: string): Call | undefined {
     return this.methods.get(name);
   }
 
@@ -121,7 +130,7 @@ export class ControlServer {
     return ['subscribe', ...this.methods.keys()].sort();
   }
 
-  publish(event: string, data: unknown): void {
+  publish<E extends EventName>(event: E, data: EventData<E>): void {
     for (const client of this.clients) {
       if (!client.wants(event)) continue;
       if (client.socket.writableLength > MAX_SUBSCRIBER_BACKLOG) {

@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 import type { Libp2p, PeerInfo } from '@libp2p/interface';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { multiaddr } from '@multiformats/multiaddr';
+import type { IdView, PeerView } from '../api/methods.js';
+import { backoffDelay, type Backoff } from '../core/backoff.js';
 import { UnknownPeerError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { asError } from '../net/frames.js';
@@ -14,49 +16,22 @@ import { loadConfig, type Config } from '../store/config.js';
 import { loadPeerKey, peerIdOf } from '../store/identity.js';
 import { acquirePidLock, openDatabase, StateStore, type PeerRecord } from '../store/state.js';
 import { OPEN_FILES_PER_PROTECTION, readLimits } from '../store/open-files.js';
+import { systemClock } from './clock.js';
 import { ControlServer } from './control-server.js';
 import { serviceFactories, type DaemonContext, type PeerEvent, type Service } from './services.js';
 
 export type { DaemonContext } from './services.js';
+export type { IdView, PeerState, PeerView } from '../api/methods.js';
 
 const DIAL_TIMEOUT_MS = 5_000;
-/** Redials of a peer that refuses us back off from 1 s up to this. */
-const MAX_REDIAL_MS = 60_000;
+/** Redials of a peer that refuses us back off from 1 s up to 60 s. */
+const REDIAL: Backoff = { firstMs: 1000, maxMs: 60_000 };
 /** How long `trust` waits for the peer's Hello before answering "not connected yet". */
 const TRUST_CONNECT_WAIT_MS = 3_000;
-
-export type PeerState = 'pending' | 'trusted' | 'connected';
-
-/** One row of `doppel peers --json`. */
-export interface PeerView {
-  peerId: string;
-  name: string | null;
-  state: PeerState;
-  addresses: string[];
-  latencyMs: number | null;
-  /** Wall-clock ms of the last contact, null if never. */
-  lastSeen: number | null;
-  discovered: string | null;
-}
-
-export interface IdView {
-  peerId: string;
-  name: string;
-  addresses: string[];
-}
 
 export interface DaemonOptions {
   home: string;
   log: Logger;
-}
-
-function stringParam(params: Record<string, unknown>, key: string, required: true): string;
-function stringParam(params: Record<string, unknown>, key: string, required: false): string | undefined;
-function stringParam(params: Record<string, unknown>, key: string, required: boolean): string | undefined {
-  const value = params[key];
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value === '') throw new UsageError(`params.${key} must be a non-empty string`);
-  return value;
 }
 
 export class Daemon {
@@ -130,6 +105,7 @@ export class Daemon {
         state,
         node,
         log,
+        clock: systemClock,
         peerId,
         name: config.name,
         events,
@@ -137,7 +113,7 @@ export class Daemon {
         isTrusted: (id) => state.isTrusted(id),
         resolvePeer: (nameOrPeerId) => resolvePeer(state, nameOrPeerId),
         peerName: (id) => state.get(id)?.name,
-        registerMethod: (name, handler) => control.registerMethod(name, handler),
+        registerMethod: control.registerMethod.bind(control),
         publish: (event, data) => control.publish(event, data),
       };
       const daemon = new Daemon(config, state, node, peers, control, releaseLock, context);
@@ -239,7 +215,7 @@ export class Daemon {
       const failures = (this.redial.get(peer.peerId)?.failures ?? 0) + 1;
       // Counted as a failure until the peer's Hello arrives (peerChanged resets it): a peer that
       // does not trust us yet accepts the TCP dial and then closes it.
-      this.redial.set(peer.peerId, { failures, at: Date.now() + Math.min(MAX_REDIAL_MS, 1000 * 2 ** (failures - 1)) });
+      this.redial.set(peer.peerId, { failures, at: Date.now() + backoffDelay(failures, REDIAL) });
       void this.dial(peer);
     }
   }
@@ -297,12 +273,10 @@ export class Daemon {
     control.registerMethod('id', async () => this.id());
     control.registerMethod('peers', async () => this.peerList());
     control.registerMethod('trust', async (params) => {
-      const peerId = parsePeerId(stringParam(params, 'peerId', true));
+      const peerId = parsePeerId(params.peerId);
       if (peerId === this.context.peerId) throw new UsageError('that is this peer\'s own PeerId; run `doppel trust` with the other peer\'s id');
-      const name = stringParam(params, 'name', false);
-      const rawAddrs = params.addrs ?? [];
-      if (!Array.isArray(rawAddrs) || !rawAddrs.every((a) => typeof a === 'string')) throw new UsageError('params.addrs must be a list of multiaddr strings');
-      const addrs = rawAddrs.map((a) => peerAddress(peerId, a));
+      const name = params.name;
+      const addrs = (params.addrs ?? []).map((a) => peerAddress(peerId, a));
       if (name !== undefined) {
         const clash = this.state.list().find((p) => p.trusted && p.name === name && p.peerId !== peerId);
         if (clash !== undefined) throw new UsageError(`the name ${name} is already used by trusted peer ${clash.peerId}; choose another --name`);
@@ -322,7 +296,7 @@ export class Daemon {
       return { peerId, name: this.state.get(peerId)?.name ?? null, addresses: record.addrs, connected, dialError: dialError ?? null };
     });
     control.registerMethod('untrust', async (params) => {
-      const peer = stringParam(params, 'peerId', true);
+      const peer = params.peerId;
       let peerId: string;
       try {
         peerId = parsePeerId(peer);

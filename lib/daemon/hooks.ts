@@ -27,6 +27,8 @@ export interface HookContext {
   sourceName: string;
   replicaPath: string;
   generation: number;
+  /** start: this side just took the primary role; stop: it is about to give it up. */
+  action: 'start' | 'stop';
 }
 
 export interface HookRequest extends HookContext {
@@ -202,5 +204,6 @@ function hookEnv(base: NodeJS.ProcessEnv, context: HookContext, seq: number): No
     DOPPEL_REPLICA_PATH: context.replicaPath,
     DOPPEL_GENERATION: String(context.generation),
     DOPPEL_HOOK_SEQ: String(seq),
+    DOPPEL_ACTION: context.action,
   };
 }

@@ -1,16 +1,22 @@
-// The replication service: owns every protection on this peer (source and target roles), answers
-// the control API's protect/unprotect/status/pause/resume/verify, and serves the replicate protocol.
+// The replication service: one runtime per protection on this peer (either role), the control
+// API's protect/unprotect/status/pause/resume/verify, the replicate protocol (through the inbound
+// dispatcher) and the 1 Hz 'stats' event.
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
+import type { Stats } from '../api/events.js';
+import type { VerifyReport } from '../api/methods.js';
 import { compileRules } from '../core/rules.js';
 import { DoppelError } from '../errors.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/blocks.js';
 import { REPLICATE_PROTOCOL } from '../net/wire.js';
-import { DEFAULT_OPTIONS, ProtectionStore, validateProtectionName, type Kind, type ProtectionOptions } from '../store/protections.js';
+import { DEFAULT_OPTIONS, ProtectionStore, validateProtectionName, type Kind, type ProtectionOptions, type ProtectionRow } from '../store/protections.js';
 import type { DaemonContext as EngineContext } from './services.js';
-import { SourceReplicator, type VerifyReport } from './source.js';
-import { TargetService } from './target.js';
+import { InboundDispatcher } from './protection/inbound.js';
+import { ProtectionRuntime } from './protection/runtime.js';
 import type { ProtectionStatus } from './status.js';
+
+/** How often throughput is sampled and 'stats' published. */
+const STATS_INTERVAL_MS = 1000;
 
 export class ProtectError extends DoppelError {
   override name = 'ProtectError';
@@ -41,15 +47,19 @@ function num(params: Record<string, unknown>, key: string, fallback: number): nu
 
 export class ReplicationService {
   private readonly store: ProtectionStore;
-  private readonly sources = new Map<number, SourceReplicator>();
-  private readonly targets: TargetService;
+  private readonly runtimes = new Map<number, ProtectionRuntime>();
+  private readonly inbound: InboundDispatcher;
+  private statsTimer: NodeJS.Timeout | undefined;
   private readonly onPeer = (peerId: string): void => {
-    for (const s of this.sources.values()) if (s.peerId === peerId) s.nudge();
+    for (const rt of this.runtimes.values()) if (rt.peerId === peerId) rt.nudge();
   };
 
   constructor(private readonly ctx: EngineContext) {
     this.store = new ProtectionStore(ctx.db);
-    this.targets = new TargetService(ctx);
+    this.inbound = new InboundDispatcher(ctx, this.store, {
+      find: (sourcePeerId, name) => [...this.runtimes.values()].find((rt) => rt.row.role === 'target' && rt.peerId === sourcePeerId && rt.name === name),
+      open: (row) => this.open(row),
+    });
   }
 
   async start(): Promise<void> {
@@ -60,32 +70,51 @@ export class ReplicationService {
     ctx.registerMethod('pause', async (p) => this.setPaused(p, true));
     ctx.registerMethod('resume', async (p) => this.setPaused(p, false));
     ctx.registerMethod('verify', (p) => this.verify(p));
-    await ctx.handle(REPLICATE_PROTOCOL, (stream, connection) => this.targets.handle(stream, connection));
-    this.targets.start();
+    // Target protections first: an offer arriving at once must find its protection.
+    for (const row of this.store.list('target')) await this.open(row);
+    await ctx.handle(REPLICATE_PROTOCOL, (stream, connection) => this.inbound.handle(stream, connection));
+    this.statsTimer = setInterval(() => this.tick(), STATS_INTERVAL_MS);
+    this.statsTimer.unref();
     ctx.events.on('peer:connected', this.onPeer);
     ctx.events.on('peer:trusted', this.onPeer);
-    for (const row of this.store.list('source')) await this.startSource(row.id);
+    for (const row of this.store.list('source')) await this.open(row);
   }
 
   async stop(): Promise<void> {
     this.ctx.events.off('peer:connected', this.onPeer);
     this.ctx.events.off('peer:trusted', this.onPeer);
-    await this.targets.stop();
-    await Promise.all([...this.sources.values()].map((s) => s.stop()));
-    this.sources.clear();
+    clearInterval(this.statsTimer);
+    this.inbound.stop();
+    await Promise.all([...this.runtimes.values()].map((rt) => rt.stop('daemon stopping')));
+    this.runtimes.clear();
   }
 
   status(): ProtectionStatus[] {
-    return [...[...this.sources.values()].map((s) => s.status()), ...this.targets.statuses()]
+    return [...this.runtimes.values()].map((rt) => rt.status())
       .sort((a, b) => a.name.localeCompare(b.name) || a.role.localeCompare(b.role) || a.peer.localeCompare(b.peer));
   }
 
-  private async startSource(id: number): Promise<void> {
-    const row = this.store.list('source').find((r) => r.id === id);
-    if (row == null) return;
-    const replicator = new SourceReplicator(this.ctx, row, this.store);
-    this.sources.set(id, replicator);
-    await replicator.start();
+  /** Creates and starts the runtime of a stored protection. */
+  private async open(row: ProtectionRow): Promise<ProtectionRuntime> {
+    const runtime = new ProtectionRuntime(this.ctx, this.store, row);
+    this.runtimes.set(row.id, runtime);
+    await runtime.start();
+    return runtime;
+  }
+
+  /** Samples every protection's throughput and publishes the sample while there are protections. */
+  private tick(): void {
+    const now = this.ctx.clock.now();
+    for (const rt of this.runtimes.values()) rt.sample(now);
+    if (this.runtimes.size === 0) return;
+    const protections = this.status().map(({ name, role, peer, state, throughputBps, lagMs, pendingBytes }) => ({ name, role, peer, state, throughputBps, lagMs, pendingBytes }));
+    const stats: Stats = { at: now, protections };
+    this.ctx.publish('stats', stats);
+  }
+
+  /** The runtimes acting as source of protection `name`. */
+  private sourcesNamed(name: string): ProtectionRuntime[] {
+    return [...this.runtimes.values()].filter((rt) => rt.name === name && rt.source !== undefined);
   }
 
   private async protect(params: Record<string, unknown>): Promise<unknown> {
@@ -131,10 +160,9 @@ export class ReplicationService {
     }
     const created = [];
     for (const peerId of peers) {
-      const row = this.store.insert({ name, role: 'source', peerId, path, kind, options, generation: 1, createdAt: Date.now() });
+      const row = this.store.insert({ name, role: 'source', peerId, path, kind, options, generation: 1, createdAt: this.ctx.clock.now() });
       this.ctx.log.info(`protecting ${path} as "${name}" (${kind}) to ${this.ctx.peerName(peerId) ?? peerId}`);
-      await this.startSource(row.id);
-      created.push(this.sources.get(row.id)!.status());
+      created.push((await this.open(row)).status());
     }
     return { protections: created };
   }
@@ -143,36 +171,37 @@ export class ReplicationService {
     const name = str(params, 'name')!;
     const peer = str(params, 'peer', false);
     const peerId = peer == null ? undefined : this.ctx.resolvePeer(peer);
+    const matched = [...this.runtimes.values()]
+      .filter((rt) => rt.name === name && (peerId == null || rt.peerId === peerId))
+      .sort((a, b) => a.role.localeCompare(b.role));
+    if (matched.length === 0) throw new ProtectError(`no protection named "${name}"${peer ? ` with peer ${peer}` : ''}; see \`doppel status\``);
     const removed: Array<{ name: string; role: string; peer: string; path: string }> = [];
-    for (const [id, replicator] of this.sources) {
-      if (replicator.name !== name || (peerId != null && replicator.peerId !== peerId)) continue;
-      await replicator.stop();
-      this.sources.delete(id);
-      const row = this.store.list('source').find((r) => r.id === id);
-      this.store.remove(id);
-      if (row != null) removed.push({ name, role: 'source', peer: row.peerId, path: row.path });
+    for (const rt of matched) {
+      // The replica's files stay where they are; only the protection is forgotten.
+      await rt.stop('protection removed');
+      this.runtimes.delete(rt.id);
+      this.store.remove(rt.id);
+      removed.push({ name, role: rt.role, peer: rt.peerId, path: rt.row.path });
     }
-    for (const row of this.targets.remove(name, peerId)) removed.push({ name, role: 'target', peer: row.peerId, path: row.path });
-    if (removed.length === 0) throw new ProtectError(`no protection named "${name}"${peer ? ` with peer ${peer}` : ''}; see \`doppel status\``);
     return { removed };
   }
 
   private setPaused(params: Record<string, unknown>, paused: boolean): unknown {
     const name = str(params, 'name')!;
-    const matched = [...this.sources.values()].filter((s) => s.name === name);
+    const matched = this.sourcesNamed(name);
     if (matched.length === 0) {
       throw new ProtectError(`no source protection named "${name}" on this peer; pause and resume act on the source side (see \`doppel status\`)`);
     }
-    for (const s of matched) paused ? s.pause() : s.resume();
-    return { protections: matched.map((s) => s.status()) };
+    for (const rt of matched) paused ? rt.pause() : rt.resume();
+    return { protections: matched.map((rt) => rt.status()) };
   }
 
   private async verify(params: Record<string, unknown>): Promise<unknown> {
     const name = str(params, 'name')!;
-    const matched = [...this.sources.values()].filter((s) => s.name === name);
+    const matched = this.sourcesNamed(name);
     if (matched.length === 0) throw new ProtectError(`no source protection named "${name}" on this peer; run verify on the source`);
     const reports: VerifyReport[] = [];
-    for (const s of matched) reports.push(await s.verify(params['repair'] === true));
+    for (const rt of matched) reports.push(await rt.source!.verify(params['repair'] === true));
     return { reports };
   }
 }

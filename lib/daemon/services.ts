@@ -3,8 +3,11 @@
 import type { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { Libp2p } from '@libp2p/interface';
+import type { EventData, EventName, PeerChangeEvent } from '../api/events.js';
+import type { MethodName, Params, Result } from '../api/methods.js';
 import type { GuardedHandler } from '../net/gater.js';
 import type { Logger } from '../log.js';
+import type { Clock } from './clock.js';
 import type { Config } from '../store/config.js';
 import type { StateStore } from '../store/state.js';
 import { ReplicationService } from './replication.js';
@@ -15,9 +18,15 @@ export interface Service {
 }
 
 /** Events on `DaemonContext.events`; each carries the peer's PeerId string. */
-export type PeerEvent = 'peer:trusted' | 'peer:untrusted' | 'peer:connected' | 'peer:disconnected';
+export type PeerEvent = PeerChangeEvent;
 
-export type MethodHandler = (params: Record<string, unknown>) => Promise<unknown>;
+/** A control API method; the control server has read its params with the contract (lib/api/methods.ts). */
+export type MethodHandler<M extends MethodName> = (params: Params<M>) => Promise<Result<M>>;
+
+/** The replication methods, whose handlers still take params as a plain record until they are typed. */
+export type UntypedMethodName = 'protect' | 'unprotect' | 'status' | 'pause' | 'resume' | 'verify';
+/** Gets the params the contract has read, as a plain record. */
+export type UntypedMethodHandler = (params: Record<string, unknown>) => Promise<unknown>;
 
 export interface DaemonContext {
   home: string;
@@ -26,6 +35,8 @@ export interface DaemonContext {
   state: StateStore;
   node: Libp2p;
   log: Logger;
+  /** Read instead of Date.now(), so tests can drive time. */
+  clock: Clock;
   /** This peer's PeerId and name. */
   peerId: string;
   name: string;
@@ -33,10 +44,16 @@ export interface DaemonContext {
   /** A trusted peer's PeerId from its PeerId or name; throws UnknownPeerError otherwise. */
   resolvePeer(nameOrPeerId: string): string;
   peerName(peerId: string): string | undefined;
-  /** Adds a control API method; its errors reach the client as {code, message}. */
-  registerMethod(name: string, handler: MethodHandler): void;
+  /**
+   * Adds a control API method of the contract; bad params are refused before the handler runs,
+   * and its errors reach the client as {code, message}. The untyped form comes first because the
+   * first overload whose name fits fixes the type of an arrow handler's params; it goes once the
+   * replication handlers take typed params.
+   */
+  registerMethod(name: UntypedMethodName, handler: UntypedMethodHandler): void;
+  registerMethod<M extends MethodName>(name: M, handler: MethodHandler<M>): void;
   /** Sends an event to control API subscribers of `event`. */
-  publish(event: string, data: unknown): void;
+  publish<E extends EventName>(event: E, data: EventData<E>): void;
   /** Registers a libp2p protocol handler that only trusted peers reach (others are reset and logged). */
   handle(protocol: string, handler: GuardedHandler): Promise<void>;
   events: EventEmitter<Record<PeerEvent, [peerId: string]>>;

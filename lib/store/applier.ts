@@ -124,6 +124,11 @@ export interface ApplierOptions {
   replicaRoot: string;
   /** Journal and staging files; replicaStateDir(replicaRoot) unless given. */
   stateDir?: string;
+  /**
+   * A single-file protection's file in replicaRoot: SINGLE_FILE_NAME on a target; the protected
+   * file's own name when its source follows a promoted replica (failback).
+   */
+  singleFileName?: string;
   db: Database.Database;
   protectionId: number;
   blockSize: number;
@@ -260,6 +265,10 @@ export class Applier {
     await rm(old, { recursive: true, force: true });
   }
 
+  private get singleFile(): string {
+    return this.opts.singleFileName ?? SINGLE_FILE_NAME;
+  }
+
   appliedSeq(): number {
     const row = this.opts.db.prepare('SELECT applied_seq FROM protections WHERE id = ?').get(this.opts.protectionId) as { applied_seq: number };
     return row.applied_seq;
@@ -332,14 +341,15 @@ export class Applier {
     const out: ReplicaEntry[] = [];
     const seen = new Set<string>();
     const visit = async (dir: string): Promise<void> => {
-      const names = await readdir(dir === '' ? this.opts.replicaRoot : join(this.opts.replicaRoot, dir));
+      // A single file's directory may hold other files (a source's own directory): never read them.
+      const names = this.kind !== 'tree' ? [this.singleFile] : await readdir(dir === '' ? this.opts.replicaRoot : join(this.opts.replicaRoot, dir));
       names.sort();
       for (const name of names) {
         const rel = dir === '' ? name : `${dir}/${name}`;
         const entry = await this.entryFor(rel);
         if (!entry) continue;
         seen.add(rel);
-        if (this.kind === 'tree' || rel === SINGLE_FILE_NAME) out.push({ ...this.toReplicaEntry(entry), path: this.toWire(rel) });
+        if (this.kind === 'tree' || rel === this.singleFile) out.push({ ...this.toReplicaEntry(entry), path: this.toWire(rel) });
         if (entry.type === 'dir' && this.kind === 'tree') await visit(rel);
       }
     };
@@ -358,7 +368,7 @@ export class Applier {
     const p = wire ?? '';
     if (this.kind !== 'tree') {
       if (p !== '') throw new BadPathError(p, 'a single-file protection only has the path ""');
-      return SINGLE_FILE_NAME;
+      return this.singleFile;
     }
     const local = validateRelPath(p, { allowRoot });
     if (local.split('/', 1)[0] === STATE_DIR) throw new BadPathError(p, `'${STATE_DIR}' is reserved for doppel's own state on the target`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { IdView } from '../../daemon/daemon.js';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson, table } from '../output.js';
 
@@ -8,7 +7,7 @@ export function registerId(program: Command): void {
   const command = program.command('id')
     .description('show the running peer\'s PeerId, name and addresses (give an address to `doppel trust --addr` on the other host)');
   withJson(withHome(command)).action(async (options: CommonOptions) => {
-    const id = await callDaemon<IdView>(homeOf(options), 'id');
+    const id = await new DaemonClient(homeOf(options)).call('id', {});
     if (options.json === true) return printJson(id);
     process.stdout.write(table(['', ''], [['peer', id.peerId], ['name', id.name], ...id.addresses.map((a) => ['address', a])]).replace(/^.*\n/, ''));
   });

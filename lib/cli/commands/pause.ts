@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import type { ProtectionStatus } from '../../daemon/status.js';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
 function register(program: Command, verb: 'pause' | 'resume', description: string): void {
   const command = program.command(verb).description(description).argument('<name>', 'name of a source protection');
   withJson(withHome(command)).action(async (name: string, options: CommonOptions) => {
-    const result = await callDaemon<{ protections: ProtectionStatus[] }>(homeOf(options), verb, { name });
+    const result = await new DaemonClient(homeOf(options)).call(verb, { name });
     if (options.json === true) return printJson(result);
     for (const p of result.protections) process.stdout.write(`${p.name} to ${p.peerName ?? p.peer}: ${verb === 'pause' ? 'paused; changes are remembered and sent on resume' : 'resumed'}\n`);
   });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { PeerView } from '../../daemon/daemon.js';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { ago, printJson, table } from '../output.js';
 
@@ -8,7 +7,7 @@ export function registerPeers(program: Command): void {
   const command = program.command('peers')
     .description('list known peers: pending (discovered, not trusted), trusted, connected (with latency)');
   withJson(withHome(command)).action(async (options: CommonOptions) => {
-    const peers = await callDaemon<PeerView[]>(homeOf(options), 'peers');
+    const peers = await new DaemonClient(homeOf(options)).call('peers', {});
     if (options.json === true) return printJson(peers);
     if (peers.length === 0) {
       process.stdout.write('no peers yet; on the other host run `doppel id`, then here `doppel trust <peerId> --addr <address>`\n');

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseRate, parseSize } from '../../core/units.js';
-import type { ProtectionStatus } from '../../daemon/status.js';
-import { callDaemon } from '../client.js';
+import type { PolicyParams, ProtectParams } from '../../api/methods.js';
+import { UsageError } from '../../errors.js';
+import { DaemonClient } from '../client.js';
 import { collect, homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
+import { policyParams, withPolicyOptions, type PolicyOptions } from './policy.js';
 
-interface ProtectOptions extends CommonOptions {
+interface ProtectOptions extends CommonOptions, PolicyOptions {
   to: string[];
   include: string[];
   exclude: string[];
@@ -14,6 +16,12 @@ interface ProtectOptions extends CommonOptions {
   compress?: boolean;
   blockSize?: string;
   scanInterval?: string;
+}
+
+function scanIntervalMs(text: string): number {
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(ms)) throw new UsageError(`--scan-interval takes whole milliseconds, e.g. 1000; not ${JSON.stringify(text)}`);
+  return ms;
 }
 
 export function registerProtect(program: Command): void {
@@ -28,8 +36,10 @@ export function registerProtect(program: Command): void {
     .option('--compress', 'deflate blocks that compress (incompressible blocks are sent as they are)')
     .option('--block-size <size>', 'block size for change detection, a power of two (default 4KiB)')
     .option('--scan-interval <ms>', 'rescan the source every <ms> instead of watching it (devices default to 1000)');
+  withPolicyOptions(command);
   withJson(withHome(command)).action(async (name: string, path: string, options: ProtectOptions) => {
-    const params: Record<string, unknown> = {
+    const params: ProtectParams & PolicyParams = {
+      ...policyParams(options),
       name,
       path: resolve(path),
       to: options.to,
@@ -39,8 +49,8 @@ export function registerProtect(program: Command): void {
     };
     if (options.bwlimit !== undefined) params.bwlimit = parseRate(options.bwlimit);
     if (options.blockSize !== undefined) params.blockSize = parseSize(options.blockSize);
-    if (options.scanInterval !== undefined) params.scanIntervalMs = Number.parseInt(options.scanInterval, 10);
-    const result = await callDaemon<{ protections: ProtectionStatus[] }>(homeOf(options), 'protect', params);
+    if (options.scanInterval !== undefined) params.scanIntervalMs = scanIntervalMs(options.scanInterval);
+    const result = await new DaemonClient(homeOf(options)).call('protect', params);
     if (options.json === true) return printJson(result);
     for (const p of result.protections) {
       process.stdout.write(`protecting ${p.path} as "${p.name}" (${p.kind}) to ${p.peerName ?? p.peer}; follow it with \`doppel status\`\n`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatBytes, formatRate } from '../../core/units.js';
-import type { ProtectionStatus } from '../../daemon/status.js';
-import { callDaemon } from '../client.js';
+import type { ProtectionStatus } from '../../api/status.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson, table } from '../output.js';
 
@@ -14,7 +14,7 @@ function progress(p: ProtectionStatus): string {
 export function registerStatus(program: Command): void {
   const command = program.command('status').description('show every protection on this peer, as source or target');
   withJson(withHome(command)).action(async (options: CommonOptions) => {
-    const { protections } = await callDaemon<{ protections: ProtectionStatus[] }>(homeOf(options), 'status');
+    const { protections } = await new DaemonClient(homeOf(options)).call('status', {});
     if (options.json === true) return printJson(protections);
     if (protections.length === 0) {
       process.stdout.write('nothing protected yet; start with `doppel protect <name> <path> --to <peer>`\n');

@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { collect, homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
 interface TrustOptions extends CommonOptions {
   name?: string;
   addr: string[];
-}
-
-interface TrustResult {
-  peerId: string;
-  name: string | null;
-  addresses: string[];
-  connected: boolean;
-  dialError: string | null;
 }
 
 export function registerTrust(program: Command): void {
@@ -23,9 +15,7 @@ export function registerTrust(program: Command): void {
     .option('--name <name>', 'name to use for the peer here (default: the name it announces)')
     .option('--addr <multiaddr>', 'an address of the peer, e.g. /ip4/192.0.2.10/tcp/4717/p2p/<PeerId>; repeatable', collect, []);
   withJson(withHome(command)).action(async (peerId: string, options: TrustOptions) => {
-    const params: Record<string, unknown> = { peerId, addrs: options.addr };
-    if (options.name !== undefined) params.name = options.name;
-    const result = await callDaemon<TrustResult>(homeOf(options), 'trust', params);
+    const result = await new DaemonClient(homeOf(options)).call('trust', { peerId, name: options.name, addrs: options.addr });
     if (options.json === true) return printJson(result);
     const who = result.name === null ? result.peerId : `${result.name} (${result.peerId})`;
     const how = result.connected ? 'connected'

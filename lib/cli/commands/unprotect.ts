@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
@@ -13,9 +13,7 @@ export function registerUnprotect(program: Command): void {
     .argument('<name>', 'name of the protection')
     .option('--peer <peer>', 'only the protection with this peer (PeerId or name)');
   withJson(withHome(command)).action(async (name: string, options: UnprotectOptions) => {
-    const params: Record<string, unknown> = { name };
-    if (options.peer !== undefined) params.peer = options.peer;
-    const result = await callDaemon<{ removed: Array<{ name: string; role: string; peer: string; path: string }> }>(homeOf(options), 'unprotect', params);
+    const result = await new DaemonClient(homeOf(options)).call('unprotect', { name, peer: options.peer });
     if (options.json === true) return printJson(result);
     for (const r of result.removed) {
       process.stdout.write(r.role === 'source'

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { VerifyReport } from '../../daemon/source.js';
 import { DoppelError } from '../../errors.js';
-import { callDaemon } from '../client.js';
+import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
 
@@ -19,7 +18,7 @@ export function registerVerify(program: Command): void {
     .argument('<name>', 'name of a source protection')
     .option('--repair', 'resend whatever differs');
   withJson(withHome(command)).action(async (name: string, options: VerifyOptions) => {
-    const result = await callDaemon<{ reports: VerifyReport[] }>(homeOf(options), 'verify', { name, repair: options.repair === true }, 3_600_000);
+    const result = await new DaemonClient(homeOf(options)).call('verify', { name, repair: options.repair === true }, 3_600_000);
     const differs = result.reports.some((r) => r.differing.length > 0 && !r.repaired);
     if (options.json === true) printJson(result);
     else {

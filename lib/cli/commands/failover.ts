@@ -1,0 +1,54 @@
+// failover, failback, switchover: move a protection's primary role. Each is a control API call,
+// the same one the dashboard makes.
+import type { Command } from 'commander';
+import type { ProtectionStatus } from '../../api/status.js';
+import { DaemonClient } from '../client.js';
+import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
+import { printJson } from '../output.js';
+
+interface RoleOptions extends CommonOptions {
+  peer?: string;
+  force?: boolean;
+}
+
+function describe(p: ProtectionStatus): string {
+  const peer = p.peerName ?? p.peer;
+  return `${p.name} (${p.role}, peer ${peer}): ${p.state}, generation ${p.generation}${p.lastError ? `; ${p.lastError}` : ''}`;
+}
+
+export function registerFailover(program: Command): void {
+  const command = program.command('failover')
+    .description('on the target: promote the replica to primary (finish the journal, bump the generation, run the failover hook)')
+    .argument('<name>', 'name of the protection')
+    .option('--peer <peer>', 'the source, when several protect a data set of this name here')
+    .option('--force', 'promote even though the source still answers or a witness still reaches it (two primaries!)');
+  withJson(withHome(command)).action(async (name: string, options: RoleOptions) => {
+    const result = await new DaemonClient(homeOf(options)).call('failover', { name, peer: options.peer, force: options.force === true }, 120_000);
+    if (options.json === true) return printJson(result);
+    for (const p of result.protections) process.stdout.write(`${describe(p)}\nthe replica at ${p.path} is primary; the old source will show stale until \`doppel failback ${p.name}\` runs here\n`);
+  });
+}
+
+export function registerFailback(program: Command): void {
+  const command = program.command('failback')
+    .description('on the promoted side: resend the old source only what differs, run the failback hook, then hand the primary role back')
+    .argument('<name>', 'name of the protection')
+    .option('--peer <peer>', 'the old source, when several protect a data set of this name here');
+  withJson(withHome(command)).action(async (name: string, options: RoleOptions) => {
+    const result = await new DaemonClient(homeOf(options)).call('failback', { name, peer: options.peer });
+    if (options.json === true) return printJson(result);
+    for (const p of result.protections) process.stdout.write(`${describe(p)}\nfailing back; follow it with \`doppel status\` until ${p.name} shows replicating again\n`);
+  });
+}
+
+export function registerSwitchover(program: Command): void {
+  const command = program.command('switchover')
+    .description('on the source, both sides up: stop the workload (switchover hook), send the last changes, move the primary role to the target')
+    .argument('<name>', 'name of the protection')
+    .option('--peer <peer>', 'the target, when the protection has several');
+  withJson(withHome(command)).action(async (name: string, options: RoleOptions) => {
+    const result = await new DaemonClient(homeOf(options)).call('switchover', { name, peer: options.peer });
+    if (options.json === true) return printJson(result);
+    for (const p of result.protections) process.stdout.write(`${describe(p)}\nswitching over; follow it with \`doppel status\`\n`);
+  });
+}

@@ -1,0 +1,49 @@
+// What a role strategy (source.ts, target.ts) and the protection runtime that holds it (runtime.ts)
+// see of each other: the strategy changes its protection only through the host, and reports plain
+// facts from which the runtime alone builds the protection's status.
+import type { ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
+import type { DaemonContext } from '../services.js';
+import type { Counters, ProtectionState } from '../status.js';
+
+/** The protection a strategy works for: its row, live state and the daemon around it. */
+export interface ProtectionHost {
+  readonly ctx: DaemonContext;
+  readonly store: ProtectionStore;
+  /** The row as it is now: replaced on every change, so read it afresh rather than keep it. */
+  readonly row: ProtectionRow;
+  /** The strategy's state; status shows 'paused' instead while the row is paused. */
+  readonly state: ProtectionState;
+  /** Counted by the strategy, shown by status. */
+  readonly counters: Counters;
+  setState(state: ProtectionState): void;
+  /** Stored with the row, shown in status until cleared with null. */
+  setError(message: string | null): void;
+  /** A whole mirror pass was applied on the target. */
+  setMirrored(): void;
+  /** The target applied batch `seq` (the applier stores it with the batch). */
+  setAppliedSeq(seq: number): void;
+}
+
+export interface StrategyFacts {
+  /** The last mirror pass as the source counts it; null on a target, which cannot know what is left. */
+  mirror: { doneBytes: number; totalBytes: number; complete: boolean } | null;
+  /** Data of changes sent and not yet applied. */
+  inFlightBytes: number;
+  /** When the longest-waiting change not yet applied was first seen (ms). */
+  oldestChangeAt: number | undefined;
+  /**
+   * The counter throughput follows: bytes the target acknowledged (source) or bytes received
+   * (target); undefined while there is nothing to count.
+   */
+  progressBytes: number | undefined;
+  /** The last batch the target applied. */
+  appliedSeq: number;
+}
+
+export interface RoleStrategy {
+  readonly role: Role;
+  start(): Promise<void>;
+  /** Ends sessions and timers, saying why; not started again (a switch creates a new strategy). */
+  stop(reason: string): Promise<void>;
+  facts(): StrategyFacts;
+}
