@@ -4,9 +4,8 @@ import type { Kind, Role } from '../store/protections.js';
 
 export type ProtectionState =
   | 'negotiating' | 'mirroring' | 'replicating' | 'paused' | 'disconnected' | 'error'
-  // Failover (filled by the failover work; nothing produces them yet): a target whose source went
-  // silent, a target holding the primary role, a primary that saw a newer generation, and the two
-  // planned handovers of the role.
+  // Failover: a target whose source went silent, a target holding the primary role, a primary
+  // that saw a newer generation (fenced), and the two planned handovers of the role.
   | 'source-lost' | 'promoted' | 'stale' | 'failing-back' | 'switching-over';
 
 export interface Counters {
@@ -35,12 +34,14 @@ export interface ProtectionStatus {
   lastError: string | null;
   appliedSeq: number;
   counters: Counters;
-  /** Filled by the failover work: how long the source has been silent (null while it is heard). */
-  sourceLostForMs?: number | null;
-  /** Filled by the failover work: time left before an automatic failover; null when none is scheduled. */
-  failoverInMs?: number | null;
-  /** Filled by the failover work: the protection's failover policy. */
-  failover?: { mode: string; heartbeatMs: number; missed: number };
+  /** How long the source has been silent, while it is shown lost; null otherwise. */
+  sourceLostForMs: number | null;
+  /** Time left before an automatic failover; null when none is scheduled (manual, held by a witness). */
+  failoverInMs: number | null;
+  /** The failover policy (set on the source, carried to the target with every session). */
+  failover: { mode: string; heartbeatMs: number; missed: number };
+  /** Why a failover state holds (source-lost, stale, a handover under way), in words; null otherwise. */
+  failoverReason: string | null;
 }
 
 export function emptyCounters(): Counters {

@@ -113,6 +113,9 @@ export class Daemon {
         isTrusted: (id) => state.isTrusted(id),
         resolvePeer: (nameOrPeerId) => resolvePeer(state, nameOrPeerId),
         peerName: (id) => state.get(id)?.name,
+        lastHeard: (id) => peers.link(id)?.lastSeen,
+        askWitnesses: (id, withinMs, timeoutMs) => peers.askWitnesses(id, withinMs, timeoutMs),
+        heartbeatAtLeastEvery: (ms) => peers.setMinInterval(ms),
         registerMethod: control.registerMethod.bind(control),
         publish: (event, data) => control.publish(event, data),
       };

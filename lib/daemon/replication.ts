@@ -4,7 +4,9 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { Stats } from '../api/events.js';
-import type { VerifyReport } from '../api/methods.js';
+import type { FailoverParams, PolicyParams, ProtectionsResult, SetParams, UnprotectParams, VerifyReport } from '../api/methods.js';
+import { failoverPolicy } from '../core/failover.js';
+import { HookRunner } from './hooks.js';
 import { compileRules } from '../core/rules.js';
 import { DoppelError } from '../errors.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/blocks.js';
@@ -17,6 +19,8 @@ import type { ProtectionStatus } from './status.js';
 
 /** How often throughput is sampled and 'stats' published. */
 const STATS_INTERVAL_MS = 1000;
+/** How long `doppel failover` waits for the promotion (not its hook) before it answers. */
+const PROMOTION_WAIT_MS = 60_000;
 
 export class ProtectError extends DoppelError {
   override name = 'ProtectError';
@@ -49,6 +53,7 @@ export class ReplicationService {
   private readonly store: ProtectionStore;
   private readonly runtimes = new Map<number, ProtectionRuntime>();
   private readonly inbound: InboundDispatcher;
+  private readonly hooks: HookRunner;
   private statsTimer: NodeJS.Timeout | undefined;
   private readonly onPeer = (peerId: string): void => {
     for (const rt of this.runtimes.values()) if (rt.peerId === peerId) rt.nudge();
@@ -57,8 +62,27 @@ export class ReplicationService {
   constructor(private readonly ctx: EngineContext) {
     this.store = new ProtectionStore(ctx.db);
     this.inbound = new InboundDispatcher(ctx, this.store, {
-      find: (sourcePeerId, name) => [...this.runtimes.values()].find((rt) => rt.row.role === 'target' && rt.peerId === sourcePeerId && rt.name === name),
+      find: (peerId, name, role) => [...this.runtimes.values()].find((rt) => rt.row.role === role && rt.peerId === peerId && rt.name === name),
       open: (row) => this.open(row),
+    });
+    const rows = this.store.list();
+    this.hooks = new HookRunner({
+      lastSeq: Math.max(0, ...rows.map((r) => r.hookSeq)),
+      persistSeq: (seq) => this.ctx.db.prepare('UPDATE protections SET hook_seq = ?').run(seq),
+      clock: ctx.clock,
+      logger: ctx.log,
+      onEvent: (notice) => {
+        const h = notice.hook;
+        if (notice.type === 'hook:started') {
+          ctx.log.info(`${h.protection}: hook #${h.seq} (${h.event}) started: ${h.command}`);
+          ctx.publish('hook:started', { seq: h.seq, event: h.event, protection: h.protection, command: h.command, startedAt: h.startedAt });
+        } else {
+          const r = notice.hook;
+          const how = r.error ?? (r.timedOut ? `timed out after ${r.timeoutMs} ms` : r.signal ? `killed by ${r.signal}` : `exit code ${r.exitCode}`);
+          ctx.log[r.exitCode === 0 && !r.timedOut && r.error === null ? 'info' : 'warn'](`${r.protection}: hook #${r.seq} (${r.event}) finished: ${how} in ${r.durationMs} ms${r.output ? `; output: ${r.output.trimEnd().slice(-2000)}` : ''}`);
+          ctx.publish('hook:finished', { seq: r.seq, event: r.event, protection: r.protection, command: r.command, startedAt: r.startedAt, exitCode: r.exitCode, signal: r.signal, timedOut: r.timedOut, durationMs: r.durationMs, output: r.output });
+        }
+      },
     });
   }
 
@@ -70,6 +94,10 @@ export class ReplicationService {
     ctx.registerMethod('pause', async (p) => this.setPaused(p, true));
     ctx.registerMethod('resume', async (p) => this.setPaused(p, false));
     ctx.registerMethod('verify', (p) => this.verify(p));
+    ctx.registerMethod('set', async (p) => this.set(p));
+    ctx.registerMethod('failover', (p) => this.failover(p));
+    ctx.registerMethod('failback', async (p) => this.handOver('failback', p));
+    ctx.registerMethod('switchover', async (p) => this.handOver('switchover', p));
     // Target protections first: an offer arriving at once must find its protection.
     for (const row of this.store.list('target')) await this.open(row);
     await ctx.handle(REPLICATE_PROTOCOL, (stream, connection) => this.inbound.handle(stream, connection));
@@ -87,6 +115,7 @@ export class ReplicationService {
     this.inbound.stop();
     await Promise.all([...this.runtimes.values()].map((rt) => rt.stop('daemon stopping')));
     this.runtimes.clear();
+    await this.hooks.stop();
   }
 
   status(): ProtectionStatus[] {
@@ -96,10 +125,63 @@ export class ReplicationService {
 
   /** Creates and starts the runtime of a stored protection. */
   private async open(row: ProtectionRow): Promise<ProtectionRuntime> {
-    const runtime = new ProtectionRuntime(this.ctx, this.store, row);
+    const runtime = new ProtectionRuntime(this.ctx, this.store, row, this.hooks);
     this.runtimes.set(row.id, runtime);
     await runtime.start();
+    this.heartbeatFloor();
     return runtime;
+  }
+
+  /** Peer heartbeats at least as often as the most demanding failover policy asks. */
+  private heartbeatFloor(): void {
+    const ms = Math.min(Infinity, ...[...this.runtimes.values()].map((rt) => rt.row.options.failover.heartbeatMs));
+    this.ctx.heartbeatAtLeastEvery(ms);
+  }
+
+  /** The runtimes of protection `name` (with `peer`, when given), or a ProtectError saying there is none. */
+  private named(name: string, peer: string | undefined, what: string): ProtectionRuntime[] {
+    const peerId = peer === undefined ? undefined : this.ctx.resolvePeer(peer);
+    const matched = [...this.runtimes.values()].filter((rt) => rt.name === name && (peerId === undefined || rt.peerId === peerId));
+    if (matched.length === 0) throw new ProtectError(`no protection named "${name}"${peer ? ` with peer ${peer}` : ''} on this peer to ${what}; see \`doppel status\``);
+    return matched;
+  }
+
+  private set(params: SetParams): ProtectionsResult {
+    const matched = this.named(params.name, params.peer, 'change');
+    const policyGiven = params.failover !== undefined || params.heartbeatMs !== undefined || params.missed !== undefined;
+    for (const rt of matched) {
+      if (policyGiven && rt.row.role === 'target') {
+        throw new ProtectError(`the failover policy of "${rt.name}" is set on its source, ${this.ctx.peerName(rt.peerId) ?? rt.peerId} (\`doppel set ${rt.name} --failover ...\` there); it reaches this target with the next session. Hooks are set here.`);
+      }
+    }
+    for (const rt of matched) rt.setOptions(withPolicy(rt.row.options, params));
+    this.heartbeatFloor();
+    // A source's new policy travels with its offer: start a session that carries it.
+    for (const rt of matched) if (policyGiven) rt.source?.restartSession();
+    return { protections: matched.map((rt) => rt.status()) };
+  }
+
+  private async failover(params: FailoverParams): Promise<ProtectionsResult> {
+    const matched = this.named(params.name, params.peer, 'fail over').filter((rt) => rt.row.role === 'target');
+    if (matched.length === 0) throw new ProtectError(`"${params.name}" is protected from this peer; run \`doppel failover ${params.name}\` on its target`);
+    if (matched.length > 1) throw new ProtectError(`several sources protect a data set named "${params.name}" here; name one with --peer`);
+    const rt = matched[0]!;
+    const refused = rt.request('failover', params.force === true);
+    if (refused !== undefined) throw new ProtectError(refused);
+    // Answer once the replica is primary (or the promotion failed); the hook goes on in the background.
+    const deadline = this.ctx.clock.now() + PROMOTION_WAIT_MS;
+    while (rt.failover.state.phase === 'promoting' && rt.failover.state.waitingFor === 'daemon' && this.ctx.clock.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (rt.failover.state.phase === 'promoting') throw new ProtectError(rt.failover.state.reason ?? 'the promotion did not finish; see the daemon log');
+    return { protections: [rt.status()] };
+  }
+
+  private handOver(what: 'failback' | 'switchover', params: UnprotectParams): ProtectionsResult {
+    const matched = this.named(params.name, params.peer, what);
+    if (matched.length > 1) throw new ProtectError(`"${params.name}" has several peers here; name one with --peer`);
+    const rt = matched[0]!;
+    const refused = rt.request(what);
+    if (refused !== undefined) throw new ProtectError(refused);
+    return { protections: [rt.status()] };
   }
 
   /** Samples every protection's throughput and publishes the sample while there are protections. */
@@ -143,7 +225,7 @@ export class ReplicationService {
     if (blockSize < 512 || blockSize > 1024 * 1024 || (blockSize & (blockSize - 1)) !== 0) {
       throw new ProtectError(`block size ${blockSize} must be a power of two between 512 B and 1 MiB`);
     }
-    const options: ProtectionOptions = {
+    const options: ProtectionOptions = withPolicy({
       ...DEFAULT_OPTIONS,
       include,
       exclude,
@@ -151,7 +233,7 @@ export class ReplicationService {
       compress: params['compress'] === true,
       blockSize,
       scanIntervalMs: scanIntervalMs > 0 ? scanIntervalMs : DEFAULT_OPTIONS.scanIntervalMs,
-    };
+    }, params as PolicyParams);
     for (const peerId of peers) {
       if (peerId === this.ctx.peerId) throw new ProtectError('a peer cannot protect to itself; name another trusted peer with --to');
       if (this.store.find('source', peerId, name) != null) {
@@ -204,4 +286,20 @@ export class ReplicationService {
     for (const rt of matched) reports.push(await rt.source!.verify(params['repair'] === true));
     return { reports };
   }
+}
+
+/** `options` with the policy and hooks in `p` (absent fields keep their value). */
+function withPolicy(options: ProtectionOptions, p: PolicyParams): ProtectionOptions {
+  const failover = failoverPolicy({
+    mode: p.failover ?? options.failover.mode,
+    heartbeatMs: p.heartbeatMs ?? options.failover.heartbeatMs,
+    missed: p.missed ?? options.failover.missed,
+  });
+  const hooks = {
+    failover: p.hookFailover ?? options.hooks.failover,
+    failback: p.hookFailback ?? options.hooks.failback,
+    switchover: p.hookSwitchover ?? options.hooks.switchover,
+    timeoutMs: p.hookTimeoutMs ?? options.hooks.timeoutMs,
+  };
+  return { ...options, failover, hooks };
 }

@@ -44,6 +44,12 @@ export interface DaemonContext {
   /** A trusted peer's PeerId from its PeerId or name; throws UnknownPeerError otherwise. */
   resolvePeer(nameOrPeerId: string): string;
   peerName(peerId: string): string | undefined;
+  /** Wall-clock ms of the latest frame from a connected peer; undefined while it is not connected. */
+  lastHeard(peerId: string): number | undefined;
+  /** Asks the other connected trusted peers whether they heard from `peerId` within `withinMs`. */
+  askWitnesses(peerId: string, withinMs: number, timeoutMs: number): Promise<{ asked: number; reachable: number }>;
+  /** Heartbeats on every peer connection at least every `ms` (a failover policy's interval). */
+  heartbeatAtLeastEvery(ms: number): void;
   /**
    * Adds a control API method of the contract; bad params are refused before the handler runs,
    * and its errors reach the client as {code, message}. The untyped form comes first because the

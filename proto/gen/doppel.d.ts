@@ -594,6 +594,18 @@ export namespace doppel {
         /** Offer reverse. */
         reverse: boolean;
 
+        /** Offer failback. */
+        failback: boolean;
+
+        /** Offer failoverMode. */
+        failoverMode: string;
+
+        /** Offer heartbeatMs. */
+        heartbeatMs: number;
+
+        /** Offer missed. */
+        missed: number;
+
         /**
          * Creates a new Offer instance using the specified properties.
          * @param [properties] Properties to set
@@ -659,6 +671,18 @@ export namespace doppel {
 
             /** Offer reverse */
             reverse?: (boolean|null);
+
+            /** Offer failback */
+            failback?: (boolean|null);
+
+            /** Offer failoverMode */
+            failoverMode?: (string|null);
+
+            /** Offer heartbeatMs */
+            heartbeatMs?: (number|null);
+
+            /** Offer missed */
+            missed?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

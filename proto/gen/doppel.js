@@ -1337,6 +1337,10 @@ export const doppel = $root.doppel = (() => {
          * @property {boolean|null} [compress] Offer compress
          * @property {string|null} [sourceName] Offer sourceName
          * @property {boolean|null} [reverse] Offer reverse
+         * @property {boolean|null} [failback] Offer failback
+         * @property {string|null} [failoverMode] Offer failoverMode
+         * @property {number|null} [heartbeatMs] Offer heartbeatMs
+         * @property {number|null} [missed] Offer missed
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1441,6 +1445,38 @@ export const doppel = $root.doppel = (() => {
         Offer.prototype.reverse = false;
 
         /**
+         * Offer failback.
+         * @member {boolean} failback
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.failback = false;
+
+        /**
+         * Offer failoverMode.
+         * @member {string} failoverMode
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.failoverMode = "";
+
+        /**
+         * Offer heartbeatMs.
+         * @member {number} heartbeatMs
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.heartbeatMs = 0;
+
+        /**
+         * Offer missed.
+         * @member {number} missed
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.missed = 0;
+
+        /**
          * Creates a new Offer instance using the specified properties.
          * @function create
          * @memberof doppel.Offer
@@ -1490,6 +1526,14 @@ export const doppel = $root.doppel = (() => {
                 writer.uint32(/* id 8, wireType 2 =*/66).string(message.sourceName);
             if (message.reverse != null && $Object.hasOwnProperty.call(message, "reverse") && message.reverse !== false)
                 writer.uint32(/* id 9, wireType 0 =*/72).bool(message.reverse);
+            if (message.failback != null && $Object.hasOwnProperty.call(message, "failback") && message.failback !== false)
+                writer.uint32(/* id 10, wireType 0 =*/80).bool(message.failback);
+            if (message.failoverMode != null && $Object.hasOwnProperty.call(message, "failoverMode") && message.failoverMode !== "")
+                writer.uint32(/* id 11, wireType 2 =*/90).string(message.failoverMode);
+            if (message.heartbeatMs != null && $Object.hasOwnProperty.call(message, "heartbeatMs") && message.heartbeatMs !== 0)
+                writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.heartbeatMs);
+            if (message.missed != null && $Object.hasOwnProperty.call(message, "missed") && message.missed !== 0)
+                writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.missed);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1613,6 +1657,42 @@ export const doppel = $root.doppel = (() => {
                             message.reverse = value;
                         else
                             delete message.reverse;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.failback = value;
+                        else
+                            delete message.failback;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.failoverMode = value;
+                        else
+                            delete message.failoverMode;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.heartbeatMs = value;
+                        else
+                            delete message.heartbeatMs;
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.missed = value;
+                        else
+                            delete message.missed;
                         continue;
                     }
                 }

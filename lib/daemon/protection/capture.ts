@@ -82,9 +82,9 @@ export class Capture {
     const row = this.host.row;
     const log = this.host.ctx.log;
     if (row.kind === 'device') return;
-    if (row.kind === 'tree') this.hot = new HotFiles(row.path, (path) => this.markDirty([path]));
+    if (row.kind === 'tree') this.hot = new HotFiles(this.host.dataPath, (path) => this.markDirty([path]));
     try {
-      this.watcher = await watchTree(row.path, {
+      this.watcher = await watchTree(this.host.dataPath, {
         debounceMs: WATCH_DEBOUNCE_MS,
         onChange: (paths: string[]) => this.markDirty(row.kind === 'file' ? [''] : paths),
         onError: (err: Error) => {
@@ -94,7 +94,7 @@ export class Capture {
         },
       });
     } catch (err) {
-      log.warn(`${row.name}: cannot watch ${row.path}: ${(err as Error).message}; rescanning every 10 s instead`);
+      log.warn(`${row.name}: cannot watch ${this.host.dataPath}: ${(err as Error).message}; rescanning every 10 s instead`);
       this.host.setError(`watcher: ${(err as Error).message}`);
       this.rescanEvery(WATCHLESS_RESCAN_MS);
     }

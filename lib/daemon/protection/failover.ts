@@ -42,6 +42,8 @@ export interface FailoverView {
 export class FailoverController {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Effects wait while held (see hold). */
+  private held = false;
   private readonly queue: FailoverEffect[] = [];
   private running: Promise<void> | undefined;
 
@@ -85,6 +87,26 @@ export class FailoverController {
     return refusal;
   }
 
+  /**
+   * Effects of the steps from here on wait until release(): a role taken over the wire is
+   * persisted first, answered, and only then carried out (carrying it out ends the session).
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    this.drain();
+  }
+
+  /** The operator changed the policy: it applies from now on (persisted with the state). */
+  setPolicy(policy: FailoverPolicy): void {
+    this.current = { ...this.current, policy };
+    this.ports.persist(this.current);
+    this.arm();
+  }
+
   /** Resolves once every effect queued so far has been carried out. */
   async settled(): Promise<void> {
     while (this.running !== undefined) await this.running;
@@ -120,9 +142,9 @@ export class FailoverController {
   }
 
   private drain(): void {
-    if (this.running !== undefined || this.queue.length === 0) return;
+    if (this.running !== undefined || this.queue.length === 0 || this.held || this.stopped) return;
     this.running = (async () => {
-      while (this.queue.length > 0) await this.carryOut(this.queue.shift()!);
+      while (this.queue.length > 0 && !this.held && !this.stopped) await this.carryOut(this.queue.shift()!);
     })().finally(() => {
       this.running = undefined;
       this.drain();

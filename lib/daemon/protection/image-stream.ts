@@ -38,7 +38,7 @@ export async function streamImage(parts: ImageStreamParts, session: SourceSessio
   if (target?.type !== 'file' || target.hashes === undefined || target.size < STREAM_MIN_BYTES) return false;
   let fh: FileHandle;
   try {
-    fh = await open(await realpath(row.path), OPEN_FLAGS);
+    fh = await open(await realpath(host.dataPath), OPEN_FLAGS);
   } catch {
     return false;
   }

@@ -13,8 +13,11 @@ import { replicaRoot, resetStream, TargetProtocolError, type TargetStrategy } fr
 const OFFER_TIMEOUT_MS = 30_000;
 
 export interface InboundRoutes {
-  /** The runtime of target protection `name` from `sourcePeerId`, if this peer has one. */
-  find(sourcePeerId: string, name: string): ProtectionRuntime | undefined;
+  /**
+   * The runtime of protection `name` with `peerId` in `role` as configured here: 'target' for an
+   * offer from its source, 'source' for a reverse offer from its promoted replica.
+   */
+  find(peerId: string, name: string, role: 'source' | 'target'): ProtectionRuntime | undefined;
   /** Creates and starts the runtime of a target protection just stored; it is found from then on. */
   open(row: ProtectionRow): Promise<ProtectionRuntime>;
 }
@@ -22,6 +25,7 @@ export interface InboundRoutes {
 interface Refusal {
   code: string;
   reason: string;
+  generation?: number;
 }
 
 export class InboundDispatcher {
@@ -45,17 +49,21 @@ export class InboundDispatcher {
       const first = await framed.read(AbortSignal.timeout(OFFER_TIMEOUT_MS));
       if (first?.offer == null) throw new TargetProtocolError('the first frame was not an offer');
       const offer = first.offer;
-      const found = this.routes.find(remote, offer.protection ?? '');
-      const refusal = this.checkOffer(offer, found);
+      const reverse = offer.reverse === true;
+      const found = this.routes.find(remote, offer.protection ?? '', reverse ? 'source' : 'target');
+      const refusal = this.checkOffer(offer, found) ?? found?.admit(offer);
       if (refusal != null) {
         this.ctx.log.warn(`refused protection "${offer.protection ?? ''}" from ${remote}: ${refusal.reason}`);
-        await framed.send({ offerReply: { accepted: false, code: refusal.code, reason: refusal.reason } });
+        await framed.send({ offerReply: { accepted: false, code: refusal.code, reason: refusal.reason, generation: refusal.generation ?? 0 } });
         await framed.close();
         return;
       }
       const runtime = found ?? await this.routes.open(this.accept(remote, offer));
-      // checkOffer refused a protection that acts as source here.
-      target = runtime.target!;
+      if (found === undefined) runtime.admit(offer);
+      // admit() may have moved the protection to follow the peer: let that switch finish.
+      await runtime.failover.settled();
+      if (runtime.target === undefined) throw new TargetProtocolError(`${runtime.name} acts as source here; the offer cannot be served`);
+      target = runtime.target;
     } catch (err) {
       await resetStream(this.ctx, framed, remote, err);
       return;
@@ -85,11 +93,8 @@ export class InboundDispatcher {
     if (blockSize < 512 || blockSize > 1024 * 1024 || (blockSize & (blockSize - 1)) !== 0) {
       return { code: 'policy', reason: `block size ${blockSize} must be a power of two between 512 B and 1 MiB` };
     }
-    if (existing != null && (offer.generation ?? 0) < existing.generation) {
-      return { code: 'generation', reason: `the replica is at generation ${existing.generation}, newer than the source's ${offer.generation ?? 0}; it was failed over: fail back instead` };
-    }
-    if (existing != null && existing.target === undefined) {
-      return { code: 'role', reason: `this peer holds the primary role of "${existing.name}" now (it was failed over): fail back instead` };
+    if (existing == null && offer.reverse === true) {
+      return { code: 'policy', reason: `this peer protects no data set named "${offer.protection ?? ''}" to the sender; a reverse offer is for a protection's own source` };
     }
     const quota = this.ctx.config.targetQuotaBytes;
     if (quota > 0 && (offer.totalBytes ?? 0) > quota) {

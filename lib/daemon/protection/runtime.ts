@@ -1,25 +1,84 @@
 // One protection on this peer. The runtime owns its row (the only copy kept in memory), generation
 // and live state, and holds the behaviour of the role it acts in now as a strategy: source.ts or
-// target.ts, one at a time. Failover switches between them; the status shown for the protection
-// is built here alone, from the row and the strategy's facts.
+// target.ts, one at a time. Which one follows from the failover state (failover.ts drives the
+// machine in lib/core/failover.ts): the configured source acts as source until it is fenced or
+// hands the role over; the configured target acts as target until it is promoted. The status
+// shown for the protection is built here alone, from the row, the strategy's facts and the
+// failover state.
+import { basename, dirname, join } from 'node:path';
+import type { doppel } from '../../net/wire.js';
+import { initialState, type FailoverPolicy, type FailoverState } from '../../core/failover.js';
 import { NO_THROUGHPUT, sampleThroughput, type Throughput } from '../../core/throughput.js';
-import type { ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
+import { Applier, SINGLE_FILE_NAME, type ApplierOptions } from '../../store/applier.js';
+import type { ProtectionOptions, ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
+import { hookFailure, type HookRunner } from '../hooks.js';
 import type { DaemonContext } from '../services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from '../status.js';
+import { FailoverController } from './failover.js';
 import { SourceStrategy } from './source.js';
 import type { ProtectionHost } from './strategy.js';
 import { TargetStrategy } from './target.js';
 
+/** How long a witness has to answer before it counts as not asked. */
+const WITNESS_TIMEOUT_MS = 1500;
+/** How long the peer has to take the primary role once asked. */
+const HANDOVER_TIMEOUT_MS = 30_000;
+
+/** An offer refused by this protection's failover state, with the generation to tell the peer. */
+export interface Refusal {
+  code: string;
+  reason: string;
+  generation?: number;
+}
+
+/** The role a failover phase acts in: the primary reads and sends, the other side applies. */
+function actingRole(s: FailoverState): Role {
+  switch (s.phase) {
+    case 'source':
+    case 'promoted':
+      return 'source';
+    // In a handover the giving side sends until the taker holds the role.
+    case 'failing-back': return s.role === 'target' ? 'source' : 'target';
+    case 'switching-over': return s.role === 'source' ? 'source' : 'target';
+    default: return 'target';
+  }
+}
+
 export class ProtectionRuntime implements ProtectionHost {
   readonly counters: Counters = emptyCounters();
+  readonly failover: FailoverController;
   private current: ProtectionRow;
   private live: ProtectionState = 'disconnected';
   private throughput: Throughput = NO_THROUGHPUT;
   private strategy: SourceStrategy | TargetStrategy;
+  private stopping = false;
 
-  constructor(readonly ctx: DaemonContext, readonly store: ProtectionStore, row: ProtectionRow) {
+  constructor(readonly ctx: DaemonContext, readonly store: ProtectionStore, row: ProtectionRow, private readonly hooks?: HookRunner) {
     this.current = row;
-    this.strategy = this.strategyFor(row.role);
+    const state = row.failover ?? initialState(row.role, row.options.failover, ctx.clock.now(), row.generation);
+    this.failover = new FailoverController(state, {
+      clock: ctx.clock,
+      log: ctx.log,
+      lastHeard: () => ctx.lastHeard(this.current.peerId),
+      askWitnesses: (withinMs) => ctx.askWitnesses(this.current.peerId, withinMs, WITNESS_TIMEOUT_MS),
+      promote: (generation) => this.promote(generation),
+      runHook: (event, generation) => this.runHook(event, generation, 'start'),
+      handOver: (generation) => this.handOver(generation),
+      follow: async (generation) => {
+        this.setGeneration(generation);
+        await this.switchRole('target');
+      },
+      stopReplicating: () => this.switchRole('target'),
+      persist: (s) => {
+        this.store.setFailover(this.current.id, s);
+        this.current = { ...this.current, failover: s, generation: s.generation };
+      },
+      announce: (s) => {
+        this.ctx.publish('failover', { protection: this.current.name, role: this.current.role, peer: this.current.peerId, phase: s.phase, generation: s.generation, reason: s.reason, at: this.ctx.clock.now() });
+        this.changed();
+      },
+    });
+    this.strategy = this.strategyFor(actingRole(state));
   }
 
   get row(): ProtectionRow {
@@ -51,6 +110,11 @@ export class ProtectionRuntime implements ProtectionHost {
     return this.live;
   }
 
+  get dataPath(): string {
+    const row = this.current;
+    return row.role === 'target' && row.kind !== 'tree' ? join(row.path, SINGLE_FILE_NAME) : row.path;
+  }
+
   /** The source strategy while acting as source. */
   get source(): SourceStrategy | undefined {
     return this.strategy instanceof SourceStrategy ? this.strategy : undefined;
@@ -61,17 +125,20 @@ export class ProtectionRuntime implements ProtectionHost {
     return this.strategy instanceof TargetStrategy ? this.strategy : undefined;
   }
 
-  start(): Promise<void> {
-    return this.strategy.start();
+  async start(): Promise<void> {
+    await this.strategy.start();
+    this.failover.start(this.current.options.failover);
   }
 
-  stop(reason: string): Promise<void> {
-    return this.strategy.stop(reason);
+  async stop(reason: string): Promise<void> {
+    this.stopping = true;
+    await this.failover.stop();
+    await this.strategy.stop(reason);
   }
 
   /** Stops the current strategy and starts the other role's; the row's configured role stays. */
   async switchRole(role: Role): Promise<void> {
-    if (role === this.role) return;
+    if (role === this.role || this.stopping) return;
     await this.strategy.stop(`switching to the ${role} role`);
     this.strategy = this.strategyFor(role);
     this.live = 'disconnected';
@@ -89,9 +156,18 @@ export class ProtectionRuntime implements ProtectionHost {
     this.source?.resume();
   }
 
-  /** Peer connectivity changed: a source tries again now rather than at the end of its backoff. */
+  /** Peer connectivity changed: a source tries again now; a target re-reads the source's liveness. */
   nudge(): void {
     this.source?.nudge();
+    this.failover.poll();
+  }
+
+  /** New options (the operator's `set`, or the policy a source's offer carries). */
+  setOptions(options: ProtectionOptions): void {
+    this.current = { ...this.current, options };
+    this.store.setOptions(this.current.id, options);
+    this.failover.setPolicy(options.failover);
+    this.changed();
   }
 
   status(): ProtectionStatus {
@@ -101,6 +177,13 @@ export class ProtectionRuntime implements ProtectionHost {
     const mirror = facts.mirror;
     const left = mirror === null ? 0 : mirror.totalBytes - mirror.doneBytes;
     const eta = bps > 0 ? Math.ceil(left / bps) : null;
+    const view = this.failover.view();
+    const fs = this.failover.state;
+    const peer = this.ctx.peerName(row.peerId) ?? row.peerId;
+    // Stale says where the data went and what to run, in the words an operator needs.
+    const reason = fs.phase === 'stale'
+      ? `promoted on ${peer} at generation ${fs.peerGeneration ?? '?'}; this side must not act as source: run \`doppel failback ${row.name}\` on ${peer} to resync it and hand the role back`
+      : view.reason;
     return {
       name: row.name,
       role: this.role,
@@ -108,7 +191,7 @@ export class ProtectionRuntime implements ProtectionHost {
       peerName: this.ctx.peerName(row.peerId) ?? null,
       path: row.path,
       kind: row.kind,
-      state: row.paused ? 'paused' : this.live,
+      state: view.word ?? (row.paused ? 'paused' : this.live),
       generation: row.generation,
       mirror: mirror === null
         ? { doneBytes: 0, totalBytes: 0, etaSeconds: null }
@@ -119,6 +202,10 @@ export class ProtectionRuntime implements ProtectionHost {
       lastError: row.lastError,
       appliedSeq: facts.appliedSeq,
       counters: { ...this.counters },
+      sourceLostForMs: view.sourceLostForMs,
+      failoverInMs: view.failoverInMs,
+      failover: { ...row.options.failover },
+      failoverReason: reason,
     };
   }
 
@@ -144,10 +231,159 @@ export class ProtectionRuntime implements ProtectionHost {
     if (this.current.mirrored) return;
     this.current = { ...this.current, mirrored: true };
     this.store.setMirrored(this.current.id, true);
+    this.changed();
   }
 
   setAppliedSeq(seq: number): void {
     this.current = { ...this.current, appliedSeq: seq };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failover: what the strategies and the operator ask of the runtime
+
+  offerFlags(): { reverse: boolean; failback: boolean } {
+    return { reverse: this.current.role === 'target', failback: this.failover.state.phase === 'failing-back' };
+  }
+
+  peerIsNewer(generation: number): void {
+    this.failover.dispatch({ type: 'peer-generation', generation });
+  }
+
+  /**
+   * The peer (acting as source) hands this side the primary role at `generation`: persisted before
+   * the peer is told, carried out after (the switch ends the session the answer travels on).
+   */
+  async takeRole(generation: number, answer: () => Promise<void>): Promise<void> {
+    const kind = this.current.role === 'source' ? 'failback' : 'switchover';
+    this.failover.hold();
+    try {
+      const refused = this.failover.dispatch({ type: `${kind}-requested` }) ?? this.failover.dispatch({ type: `${kind}-done` });
+      if (refused !== undefined) throw new Error(refused);
+      if (this.current.generation !== generation) throw new Error(`asked to take the role at generation ${generation}, this side counts ${this.current.generation}`);
+      await answer();
+    } finally {
+      this.failover.release();
+    }
+  }
+
+  /** Whether an offer from the peer may be served here, given the failover state; may move it. */
+  admit(offer: doppel.IOffer): Refusal | undefined {
+    const peer = this.ctx.peerName(this.current.peerId) ?? this.current.peerId;
+    const theirs = offer.generation ?? 0;
+    if (offer.reverse !== true && offer.failoverMode) this.adoptPolicy(offer);
+    if (this.failover.state.phase !== 'stale' && theirs > this.current.generation) this.peerIsNewer(theirs);
+    const s = this.failover.state;
+    const mine = this.current.generation;
+    if (s.phase === 'stale') {
+      if (offer.failback === true && theirs >= (s.peerGeneration ?? theirs)) {
+        if (theirs > (s.peerGeneration ?? 0)) this.peerIsNewer(theirs);
+        this.failover.dispatch({ type: 'rejoin-requested' });
+        return undefined;
+      }
+      return { code: 'stale', generation: mine, reason: `${this.ctx.name} is stale: ${peer} was promoted at generation ${s.peerGeneration ?? theirs}; run \`doppel failback ${this.current.name}\` on ${peer} to resync ${this.ctx.name} from it and hand the role back` };
+    }
+    if (this.role === 'source') {
+      return { code: 'generation', generation: mine, reason: `${this.current.name} was promoted on ${this.ctx.name} at generation ${mine}; ${peer} must not act as its source: it waits, stale, for \`doppel failback ${this.current.name}\` on ${this.ctx.name}` };
+    }
+    if (theirs < mine) {
+      return { code: 'generation', generation: mine, reason: `the replica is at generation ${mine}, newer than the source's ${theirs}; it was failed over: fail back instead` };
+    }
+    return undefined;
+  }
+
+  /** The operator's failover, failback or switchover; returns why it was refused, if it was. */
+  request(what: 'failover' | 'failback' | 'switchover', force = false): string | undefined {
+    if (what === 'failover') {
+      if (this.current.role !== 'target') return `${this.current.name} is protected from this peer; fail over on its target, ${this.ctx.peerName(this.current.peerId) ?? this.current.peerId}`;
+      return this.failover.dispatch({ type: 'failover-requested', force });
+    }
+    const holder = what === 'failback' ? this.failover.state.phase === 'promoted' : this.failover.state.phase === 'source';
+    if (!holder) {
+      return what === 'failback'
+        ? `failback runs on the promoted replica; ${this.current.name} here is ${this.status().state}`
+        : `switchover runs on the side that holds the primary role; ${this.current.name} here is ${this.status().state}`;
+    }
+    if (this.current.kind === 'device' && what === 'failback') return 'failing back into a block device is not supported yet: copy the replica back by hand, then protect it again';
+    return this.failover.dispatch({ type: `${what}-requested` });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Failover effects
+
+  /** Stop accepting batches, settle the journal (sealed batches applied, partial ones dropped), serve as primary. */
+  private async promote(generation: number): Promise<void> {
+    if (this.target !== undefined) await this.target.stop(`promoting ${this.current.name} to generation ${generation}`);
+    const applier = this.openApplier();
+    if (applier !== undefined) await applier.recover();
+    this.setGeneration(generation);
+    await this.switchRole('source');
+  }
+
+  /** Drain what the peer lacks, stop the workload here (hook), send the last changes, hand the role over. */
+  private async handOver(generation: number): Promise<void> {
+    const kind = this.failover.state.phase === 'failing-back' ? 'failback' : 'switchover';
+    const source = this.source;
+    if (source === undefined) throw new Error(`${this.current.name} is not acting as source here`);
+    // A stale peer rejoins only for an offer marked failback: start a session that says so.
+    if (kind === 'failback') source.restartSession();
+    await source.caughtUp();
+    await this.runHook(kind, generation, 'stop', true);
+    await source.caughtUp();
+    await source.handOver(generation, HANDOVER_TIMEOUT_MS);
+    this.failover.dispatch({ type: `${kind}-done` });
+  }
+
+  /**
+   * Runs the protection's hook for `event`: `start` (this side took the role) runs the failover
+   * hook, `stop` (about to give it up) the failback or switchover hook. A failed `stop` hook
+   * stops the handover when `mustSucceed`; a failed `start` hook is reported, the role stays taken.
+   */
+  private async runHook(event: 'failover' | 'failback' | 'switchover', generation: number, action: 'start' | 'stop', mustSucceed = false): Promise<void> {
+    const hooks = this.current.options.hooks;
+    const command = action === 'start' ? hooks.failover : event === 'failback' ? hooks.failback : hooks.switchover;
+    if (command === '' || this.hooks === undefined) {
+      this.ctx.log.info(`${this.current.name}: ${event}: no ${action === 'start' ? 'failover' : event} hook is set`);
+      return;
+    }
+    const sourceIsPeer = this.current.role === 'target';
+    const result = await this.hooks.run({
+      event, protection: this.current.name, command, timeoutMs: hooks.timeoutMs, generation, action,
+      sourcePeer: sourceIsPeer ? this.current.peerId : this.ctx.peerId,
+      sourceName: sourceIsPeer ? this.ctx.peerName(this.current.peerId) ?? '' : this.ctx.name,
+      replicaPath: this.dataPath,
+    });
+    const failure = hookFailure(result);
+    if (failure === undefined) return;
+    this.setError(failure.message);
+    if (mustSucceed) throw failure;
+  }
+
+  /** The applier of this side's data when it acts as target; undefined where there is none yet. */
+  openApplier(): Applier | undefined {
+    const row = this.current;
+    const base: Omit<ApplierOptions, 'replicaRoot'> = { db: this.ctx.db, protectionId: row.id, blockSize: row.options.blockSize };
+    if (row.role === 'target') return new Applier({ ...base, replicaRoot: row.path });
+    // The configured source following a promoted replica applies into its own data.
+    if (row.kind === 'tree') return new Applier({ ...base, replicaRoot: row.path });
+    if (row.kind === 'file') {
+      const dir = dirname(row.path);
+      return new Applier({ ...base, replicaRoot: dir, singleFileName: basename(row.path), stateDir: join(dir, `.${basename(row.path)}.doppel`) });
+    }
+    return undefined;
+  }
+
+  private adoptPolicy(offer: doppel.IOffer): void {
+    const mode = offer.failoverMode;
+    if (mode !== 'manual' && mode !== 'auto' && mode !== 'auto-unwitnessed') return;
+    const policy: FailoverPolicy = { mode, heartbeatMs: offer.heartbeatMs || this.current.options.failover.heartbeatMs, missed: offer.missed || this.current.options.failover.missed };
+    const now = this.current.options.failover;
+    if (now.mode === policy.mode && now.heartbeatMs === policy.heartbeatMs && now.missed === policy.missed) return;
+    this.setOptions({ ...this.current.options, failover: policy });
+  }
+
+  private setGeneration(generation: number): void {
+    this.current = { ...this.current, generation };
+    this.store.setGeneration(this.current.id, generation);
   }
 
   private setPaused(paused: boolean): void {

@@ -38,14 +38,14 @@ export class SourceScanner {
     // do): never trust the cache for them.
     for (const path of this.capture.paths()) this.cache.delete(path);
     if (row.kind === 'tree') {
-      const { entries, errors } = await scanTree(row.path, { rules: this.rules, blockSize, cache: this.cache, signal: this.signal, deferHash });
+      const { entries, errors } = await scanTree(this.host.dataPath, { rules: this.rules, blockSize, cache: this.cache, signal: this.signal, deferHash });
       this.noteDeferred(entries);
       this.reportErrors(errors);
       return entries;
     }
     if (row.kind === 'device') this.cache.delete('');
-    const entry = await scanSingle(row.path, { blockSize, cache: this.cache, signal: this.signal, deferHash });
-    if (entry == null) throw new SourceMissingError(`${row.path} has disappeared; the replica keeps its last state`);
+    const entry = await scanSingle(this.host.dataPath, { blockSize, cache: this.cache, signal: this.signal, deferHash });
+    if (entry == null) throw new SourceMissingError(`${this.host.dataPath} has disappeared; the replica keeps its last state`);
     this.noteDeferred(new Map([['', entry]]));
     return new Map([['', entry]]);
   }
@@ -54,7 +54,7 @@ export class SourceScanner {
   async scanPaths(paths: string[], view: TargetView): Promise<Map<string, TreeEntry | null>> {
     const row = this.host.row;
     for (const p of paths) this.cache.delete(p);
-    const scanned = await scanPaths(row.path, paths, { rules: this.rules, blockSize: row.options.blockSize, cache: this.cache, signal: this.signal, deferHash: deferHashFor(view) });
+    const scanned = await scanPaths(this.host.dataPath, paths, { rules: this.rules, blockSize: row.options.blockSize, cache: this.cache, signal: this.signal, deferHash: deferHashFor(view) });
     this.noteDeferred(scanned.entries);
     this.reportErrors(scanned.errors);
     return scanned.entries;

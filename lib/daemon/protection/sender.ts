@@ -209,6 +209,6 @@ export class Sender {
   }
 
   private absolute(path: string): string {
-    return path === '' ? this.host.row.path : join(this.host.row.path, path);
+    return path === '' ? this.host.dataPath : join(this.host.dataPath, path);
   }
 }

@@ -15,6 +15,8 @@ const INDEX_TIMEOUT_MS = 120_000;
 
 export class OfferRefusedError extends Error {
   override name = 'OfferRefusedError';
+  /** The target's generation, when it said (a refusal for code 'generation' does). */
+  generation = 0;
   constructor(readonly code: string, reason: string) {
     super(`target refused the protection (${code}): ${reason}`);
   }
@@ -52,6 +54,7 @@ export class SourceSession {
   /** Mirror batches sent and not yet applied, with their data bytes: progress follows acks. */
   private readonly mirrorBatches: Array<{ seq: number; bytes: number }> = [];
   private ackWaiters: Array<() => void> = [];
+  private handoverWaiter: { resolve: (generation: number) => void; reject: (err: Error) => void } | undefined;
   private indexWaiter: { entries: doppel.IIndexEntry[]; resolve: (entries: doppel.IIndexEntry[]) => void; reject: (err: Error) => void } | undefined;
 
   private constructor(readonly framed: FramedStream<ReplicateFrame>) {}
@@ -67,7 +70,7 @@ export class SourceSession {
   }
 
   /** Offers the protection; once accepted, the session resumes after the target's last applied batch. */
-  async negotiate(ctx: DaemonContext, row: ProtectionRow, totalBytes: number): Promise<void> {
+  async negotiate(ctx: DaemonContext, row: ProtectionRow, totalBytes: number, flags: { reverse: boolean; failback: boolean }): Promise<void> {
     await this.framed.send({
       offer: {
         protocolVersion: PROTOCOL_VERSION,
@@ -78,11 +81,20 @@ export class SourceSession {
         totalBytes,
         compress: row.options.compress,
         sourceName: ctx.name,
+        reverse: flags.reverse,
+        failback: flags.failback,
+        failoverMode: row.options.failover.mode,
+        heartbeatMs: row.options.failover.heartbeatMs,
+        missed: row.options.failover.missed,
       },
     });
     const reply = await this.framed.read(AbortSignal.timeout(OFFER_REPLY_TIMEOUT_MS));
     if (reply?.offerReply == null) throw new ProtocolError('target did not answer the offer');
-    if (!reply.offerReply.accepted) throw new OfferRefusedError(reply.offerReply.code ?? 'refused', reply.offerReply.reason ?? '');
+    if (!reply.offerReply.accepted) {
+      const refused = new OfferRefusedError(reply.offerReply.code ?? 'refused', reply.offerReply.reason ?? '');
+      refused.generation = reply.offerReply.generation ?? 0;
+      throw refused;
+    }
     this.appliedSeq = reply.offerReply.appliedSeq ?? 0;
     this.nextSeq = this.appliedSeq + 1;
     const entries: doppel.IIndexEntry[] = [];
@@ -116,6 +128,9 @@ export class SourceSession {
             this.indexWaiter = undefined;
             waiter.resolve(waiter.entries);
           }
+        } else if (frame.handover?.ack === true) {
+          this.handoverWaiter?.resolve(frame.handover.generation ?? 0);
+          this.handoverWaiter = undefined;
         } else if (frame.failure != null) {
           throw new TargetFailedError(frame.failure.code ?? 'failed', frame.failure.message ?? 'failed without saying why');
         } else {
@@ -128,6 +143,7 @@ export class SourceSession {
     } finally {
       this.closed = true;
       this.indexWaiter?.reject(this.closeError ?? new SessionEndedError('session closed'));
+      this.handoverWaiter?.reject(this.closeError ?? new SessionEndedError('session closed'));
       this.wakeAckWaiters();
       onEnd();
     }
@@ -142,6 +158,25 @@ export class SourceSession {
     entries.catch(() => undefined);
     await this.framed.send({ verify: { id } });
     return entries;
+  }
+
+  /**
+   * Asks the target to take the primary role at `generation` (everything it lacks was applied);
+   * resolves once it has durably taken it.
+   */
+  async handOver(generation: number, timeoutMs: number): Promise<void> {
+    this.throwIfClosed();
+    const taken = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new SessionEndedError(`the target did not take the primary role within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.handoverWaiter = {
+        resolve: (g) => { clearTimeout(timer); resolve(g); },
+        reject: (err) => { clearTimeout(timer); reject(err); },
+      };
+    });
+    taken.catch(() => undefined);
+    await this.framed.send({ handover: { generation } });
+    const g = await taken;
+    if (g !== generation) throw new ProtocolError(`the target took the role at generation ${g}, not ${generation}`);
   }
 
   /** A mirror batch just sent, to be credited to the mirror's progress once applied. */

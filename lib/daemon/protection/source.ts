@@ -25,6 +25,12 @@ const PAUSED_SLEEP_MS = 60_000;
 const IDLE_SLEEP_MS = 30_000;
 /** How long a failed session waits for the target's reason (its Failure frame) to arrive. */
 const FAILURE_REASON_WAIT_MS = 1000;
+/** How often caughtUp looks again. */
+const CAUGHT_UP_POLL_MS = 50;
+
+export class SourceStoppedError extends Error {
+  override name = 'SourceStoppedError';
+}
 
 /** The loop's sleep, cut short by anything that gives it work: a change, an ack, the operator. */
 class Alarm {
@@ -62,6 +68,8 @@ export class SourceStrategy implements RoleStrategy {
   /** Data of the changes being sent and not yet applied; kept when the session fails. */
   private inFlightBytes = 0;
   private readonly verifyQueue: Array<{ repair: boolean; resolve: (r: VerifyReport) => void; reject: (e: Error) => void }> = [];
+  /** Whole passes (mirror or rescan) whose changes the target applied: caughtUp counts them. */
+  private passes = 0;
 
   constructor(private readonly host: ProtectionHost) {
     const row = host.row;
@@ -103,6 +111,33 @@ export class SourceStrategy implements RoleStrategy {
   /** Peer connectivity changed: try again now rather than at the end of the backoff. */
   nudge(): void {
     this.alarm.wake();
+  }
+
+  /** Ends the session; the next one offers afresh (a failback offer says so). */
+  restartSession(): void {
+    this.session?.framed.abort(new Error('starting a new session'));
+    this.alarm.wake();
+  }
+
+  /**
+   * Resolves once a whole pass that started after this call was applied by the target, with no
+   * change waiting: the target then holds everything this side held when it was called.
+   */
+  async caughtUp(): Promise<void> {
+    const after = this.passes;
+    this.capture.rescanDue = true;
+    this.alarm.wake();
+    while (this.passes <= after || this.capture.size > 0 || this.inFlightBytes > 0 || this.host.state !== 'replicating') {
+      if (this.stopped) throw new SourceStoppedError(`${this.host.row.name} stopped acting as source`);
+      await new Promise((r) => setTimeout(r, CAUGHT_UP_POLL_MS));
+    }
+  }
+
+  /** Asks the target to take the primary role at `generation`; resolves once it has. */
+  async handOver(generation: number, timeoutMs: number): Promise<void> {
+    const session = this.session;
+    if (session === undefined || session.closed) throw new SourceStoppedError(`no session with the target to hand ${this.host.row.name} over on`);
+    await session.handOver(generation, timeoutMs);
   }
 
   verify(repair: boolean): Promise<VerifyReport> {
@@ -152,6 +187,9 @@ export class SourceStrategy implements RoleStrategy {
           continue;
         }
         if (e instanceof OfferRefusedError) {
+          // The target holds a newer generation: it was failed over, and this side is fenced.
+          if (e.generation > this.host.row.generation) this.host.peerIsNewer(e.generation);
+          if (this.stopped) break;
           this.host.setError(e.message);
           this.host.setState('error');
           ctx.log.warn(`${name}: ${e.message}`);
@@ -178,7 +216,7 @@ export class SourceStrategy implements RoleStrategy {
     this.session = session;
     let reader: Promise<void> | undefined;
     try {
-      await session.negotiate(ctx, this.host.row, store.storedBytes(this.host.row.id));
+      await session.negotiate(ctx, this.host.row, store.storedBytes(this.host.row.id), this.host.offerFlags());
       reader = session.readLoop(() => this.acknowledged(session), () => this.alarm.wake());
       await this.mirrorPass(session);
       // Cleared once the target has acknowledged a whole mirror, not merely accepted a session.
@@ -220,6 +258,7 @@ export class SourceStrategy implements RoleStrategy {
     this.mirror.doneBytes = this.mirror.totalBytes;
     this.mirrorComplete = true;
     this.capture.settle(taken);
+    this.passes++;
     if (!this.host.row.mirrored) this.host.setMirrored();
   }
 
@@ -241,6 +280,7 @@ export class SourceStrategy implements RoleStrategy {
         const steps = planTree(source, session.view, { blockSize: this.host.row.options.blockSize });
         if (steps.length > 0) await this.sendChanges(session, steps);
         this.capture.settle(taken);
+        this.passes++;
         continue;
       }
       if (this.capture.size > 0) {
@@ -298,7 +338,7 @@ export class SourceStrategy implements RoleStrategy {
       for (const path of candidates) {
         if (twins.includes(path)) continue;
         try {
-          await lstat(join(this.host.row.path, path));
+          await lstat(join(this.host.dataPath, path));
         } catch {
           twins.push(path);
           break;

@@ -2,6 +2,7 @@
 // see of each other: the strategy changes its protection only through the host, and reports plain
 // facts from which the runtime alone builds the protection's status.
 import type { ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
+import type { Applier } from '../../store/applier.js';
 import type { DaemonContext } from '../services.js';
 import type { Counters, ProtectionState } from '../status.js';
 
@@ -11,6 +12,22 @@ export interface ProtectionHost {
   readonly store: ProtectionStore;
   /** The row as it is now: replaced on every change, so read it afresh rather than keep it. */
   readonly row: ProtectionRow;
+  /**
+   * The data this peer holds: the protected path on the configured source; the replica on the
+   * configured target (its single file for a file or device). What a source strategy reads.
+   */
+  readonly dataPath: string;
+  /** What an offer from here says besides the row: sent by a promoted replica, failing back. */
+  offerFlags(): { reverse: boolean; failback: boolean };
+  /** The peer refused our offer because it holds a newer generation: this side is stale. */
+  peerIsNewer(generation: number): void;
+  /**
+   * The peer asks this side (acting as target) to take the primary role at `generation`: it is
+   * persisted, then `answer` tells the peer, then the role is taken.
+   */
+  takeRole(generation: number, answer: () => Promise<void>): Promise<void>;
+  /** The applier of this side's data (the replica, or the source's own data while it follows). */
+  openApplier(): Applier | undefined;
   /** The strategy's state; status shows 'paused' instead while the row is paused. */
   readonly state: ProtectionState;
   /** Counted by the strategy, shown by status. */

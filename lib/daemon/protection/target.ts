@@ -31,11 +31,6 @@ export function replicaRoot(home: string, sourcePeerId: string, name: string): s
   return join(home, 'replicas', sourcePeerId, name);
 }
 
-/** The applier of a target protection (its row's path is the replica root). */
-function openApplier(ctx: DaemonContext, row: ProtectionRow): Applier {
-  return new Applier({ replicaRoot: row.path, db: ctx.db, protectionId: row.id, blockSize: row.options.blockSize });
-}
-
 /**
  * Ends a replication stream that failed: logs why, tells the source (its Failure frame, so its
  * status says it too; a lost link just fails this send) and resets the stream.
@@ -97,8 +92,10 @@ export class TargetStrategy implements RoleStrategy {
     let applier: Applier | undefined;
     try {
       const row = this.host.row;
-      await mkdir(row.path, { recursive: true, mode: 0o755 });
-      applier = openApplier(ctx, row);
+      // A replica's directory is made on first use; a source following its promoted replica has its data.
+      if (row.role === 'target') await mkdir(row.path, { recursive: true, mode: 0o755 });
+      applier = this.host.openApplier();
+      if (applier === undefined) throw new TargetProtocolError(`${row.name} is a ${row.kind} here, which cannot follow a promoted replica yet`);
       const recovered = await applier.recover();
       if (recovered.replayedSeq != null) ctx.log.info(`${row.name} from ${remote}: replayed journaled batch ${recovered.replayedSeq}`);
       this.host.setAppliedSeq(applier.appliedSeq());
@@ -172,6 +169,11 @@ export class TargetStrategy implements RoleStrategy {
           await framed.send({ ack: { receivedBytes: framed.bytesReceived, appliedSeq: host.row.appliedSeq } });
           ackedAt = framed.bytesReceived;
         }
+      } else if (frame.handover != null && frame.handover.ack !== true) {
+        // Everything was applied: take the primary role (persisted before the answer goes out).
+        const generation = frame.handover.generation ?? 0;
+        if (current != null) throw new TargetProtocolError(`handover in the middle of batch ${current}`);
+        await host.takeRole(generation, () => framed.send({ handover: { generation, ack: true } }));
       } else if (frame.verify != null) {
         // Verify must not trust the replica's cached block map: drop it so every file is re-read.
         host.store.clearScanCache(host.row.id);
