@@ -1,8 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { applyWrites, compareTree, datasetDir, randomAlignedWrites, rangeMatches, rollBack, saveUndo, type Dataset, type Write } from './datasets.js';
+import { applyWrites, compareTree, datasetDir, randomAlignedWrites, rangeMatches, rollBack, saveUndo, writeAt, type Dataset, type Write } from './datasets.js';
 import { repoRoot } from './paths.js';
 import { ByteStream } from './prng.js';
 import { cpuSeconds, HarnessError, loopbackBytes, peakRss, run, sleep, start, stop, waitFor } from './procs.js';
@@ -72,12 +72,14 @@ interface ProtectionView {
   mirror?: { doneBytes?: number; totalBytes?: number };
   counters?: { bytesSent?: number; wireBytesSent?: number };
   lastError?: string | null;
+  generation?: number;
+  failover?: { heartbeatMs: number; missed: number };
 }
 
 class Peer {
   peerId = '';
   addr = '';
-  private constructor(readonly name: string, readonly home: string, readonly child: ChildProcess) {}
+  private constructor(readonly name: string, readonly home: string, private child: ChildProcess, private readonly work: string) {}
 
   get pid(): number {
     return this.child.pid!;
@@ -87,14 +89,31 @@ class Peer {
     const home = join(work, 'homes', name);
     mkdirSync(home, { recursive: true });
     await doppel(['init', '--name', name, '--listen', '/ip4/127.0.0.1/tcp/0', '--no-mdns'], home);
-    // Logs go to a file: a pipe nobody drains would stall the daemon once its buffer fills.
+    const peer = new Peer(name, home, Peer.up(work, name, home), work);
+    await peer.ready();
+    return peer;
+  }
+
+  /** Runs `doppel up` for `home`, logging to a file (a pipe nobody drains would stall the daemon). */
+  private static up(work: string, name: string, home: string): ChildProcess {
     const log = openSync(join(work, `${name}.log`), 'a');
     // Under the open-file limit users' hosts and systemd services start with (soft and hard, so
     // the daemon cannot raise it); exec keeps the pid.
     const up = [process.execPath, ...cliArgs()!, 'up', '--home', home];
     const child = start('/bin/sh', ['-c', `ulimit -n ${DAEMON_NOFILE} && exec "$0" "$@"`, ...up], { stdio: ['ignore', log, log] });
     closeSync(log);
-    const peer = new Peer(name, home, child);
+    return child;
+  }
+
+  /** Starts the daemon again on the same home (after kill or stop). */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.child = Peer.up(this.work, this.name, this.home);
+    await this.ready();
+  }
+
+  private async ready(): Promise<void> {
+    const { child, name, home, work } = this;
     const id = await waitFor(`${name} to answer \`doppel id\``, 30_000, 200, async () => {
       if (child.exitCode !== null) throw new HarnessError(`${name} exited with ${child.exitCode}; see ${join(work, `${name}.log`)}`);
       try {
@@ -104,10 +123,9 @@ class Peer {
         return undefined;
       }
     });
-    peer.peerId = id.peerId;
+    this.peerId = id.peerId;
     const ma = id.addresses.find((a) => a.startsWith('/ip4/127.0.0.1/')) ?? id.addresses[0]!;
-    peer.addr = ma.includes('/p2p/') ? ma : `${ma}/p2p/${id.peerId}`;
-    return peer;
+    this.addr = ma.includes('/p2p/') ? ma : `${ma}/p2p/${id.peerId}`;
   }
 
   /**
@@ -132,6 +150,14 @@ class Peer {
 
   stop(): Promise<void> {
     return stop(this.child, 10_000);
+  }
+
+  /** SIGKILL, as a crash or a power cut would; resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 }
 
@@ -206,6 +232,21 @@ export interface ManyToOneResult {
   verified: string;
 }
 
+export interface RtoResult {
+  /** SIGKILL of the source daemon until the target's failover hook started. */
+  seconds: number;
+  heartbeatMs: number;
+  missed: number;
+  generation: number;
+}
+
+export interface FailbackResult {
+  /** Replication frame bytes the promoted side sent to fail back. */
+  wireBytes: number;
+  seconds: number;
+  verified: string;
+}
+
 export type Outcome<T> = T | { error: string };
 
 export interface DoppelResults {
@@ -215,6 +256,9 @@ export interface DoppelResults {
   w3small: Outcome<LatencyResult>;
   w3image: Outcome<LatencyResult>;
   manyToOne: Outcome<ManyToOneResult>;
+  rtoDefault: Outcome<RtoResult>;
+  rtoTuned: Outcome<RtoResult>;
+  failback: Outcome<FailbackResult>;
 }
 
 async function outcome<T>(f: () => Promise<T>): Promise<Outcome<T>> {
@@ -301,7 +345,7 @@ export async function measureDoppel(work: string, d1: Dataset, d2: Dataset, d3: 
     await link(src!, dst!);
     const a = src!;
     const b = dst!;
-    const needD1 = only('W1') || only('W2') || only('W3');
+    const needD1 = only('W1') || only('W2') || only('W3') || only('RTO');
     if (needD1) {
       progress(`doppel W1 D1 (${(d1.totalBytes / 2 ** 20).toFixed(0)} MiB image)`);
       out.w1d1 = await outcome(() => mirror(a, b, 'd1', d1, quick ? 30_000 : 240_000));
@@ -374,6 +418,18 @@ export async function measureDoppel(work: string, d1: Dataset, d2: Dataset, d3: 
         };
       });
     }
+    if (only('RTO')) {
+      progress('doppel RTO: SIGKILL of a source under auto failover with a witness');
+      const witness = await Peer.start(work, 'witness');
+      peers.push(witness);
+      await link(witness, b);
+      out.rtoDefault = await outcome(() => rto(work, 'rto-default', b, witness, d4, [], peers));
+      out.rtoTuned = await outcome(() => rto(work, 'rto-tuned', b, witness, d4, ['--heartbeat', '250ms', '--missed', '4'], peers));
+    }
+    if (only('RTO') && out.w1d1 && !('error' in out.w1d1)) {
+      progress('doppel failback: 64 × 4 KiB writes on a promoted image');
+      out.failback = await outcome(() => failback(a, b, d1, seed));
+    }
   } finally {
     progress('doppel: stopping daemons');
     await Promise.all(peers.map((p) => p.stop()));
@@ -381,4 +437,64 @@ export async function measureDoppel(work: string, d1: Dataset, d2: Dataset, d3: 
     rollBack(datasetDir(d4));
   }
   return out;
+}
+
+/** Status of protection `name` on `peer`, whatever its role. */
+async function anyRole(peer: Peer, name: string): Promise<ProtectionView | undefined> {
+  return (await peer.status()).find((p) => p.name === name);
+}
+
+/**
+ * A fresh source protects `ds` to `target` under auto failover; `witness` reaches both. The source
+ * daemon is killed; RTO is the time until the target's failover hook starts (after the promotion).
+ */
+async function rto(work: string, name: string, target: Peer, witness: Peer, ds: Dataset, policy: string[], peers: Peer[]): Promise<RtoResult> {
+  const src = await Peer.start(work, name);
+  peers.push(src);
+  await Promise.all([link(src, target), link(src, witness)]);
+  const t0 = performance.now();
+  await doppel(['protect', name, ds.path, '--to', target.name, '--failover', 'auto', ...policy], src.home);
+  await waitCaughtUp(src, name, t0, 60_000);
+  const mark = join(work, `${name}.hook`);
+  await doppel(['set', name, '--hook-failover', `date +%s%3N > ${mark}`], target.home);
+  // Every side has heard every other at the protection's interval for a while.
+  await sleep(2000);
+  const killedAt = Date.now();
+  await src.kill();
+  const hookAt = await waitFor('the failover hook to run', 30_000, 10, () => {
+    const text = existsSync(mark) ? readFileSync(mark, 'utf8').trim() : '';
+    return text === '' ? undefined : Number(text);
+  });
+  const view = await anyRole(target, name);
+  if (view?.state !== 'promoted') throw new HarnessError(`the hook ran but ${name} shows ${view?.state ?? 'nothing'} on the target`);
+  return { seconds: (hookAt - killedAt) / 1000, heartbeatMs: view.failover?.heartbeatMs ?? 0, missed: view.failover?.missed ?? 0, generation: view.generation ?? 0 };
+}
+
+/**
+ * The D1 image's source is killed, its replica promoted by hand and written 64 times (4 KiB each);
+ * the old source returns (stale) and the promoted side fails back. Counts what it sent.
+ */
+async function failback(a: Peer, b: Peer, d1: Dataset, seed: string): Promise<FailbackResult> {
+  await a.kill();
+  await waitFor('d1 to show source-lost', 30_000, 100, async () => ((await anyRole(b, 'd1'))?.state === 'source-lost' ? true : undefined));
+  await doppel(['failover', 'd1'], b.home);
+  const replica = join(b.replicaRoot(a, 'd1'), 'data');
+  const writes = randomAlignedWrites('', d1.totalBytes, 64, `${seed}:failback`);
+  // The image gets these writes back at failback: keep what it held, to roll the dataset back.
+  saveUndo(d1, writes);
+  for (const w of writes) writeAt(replica, w.offset, w.data);
+  await a.restart();
+  await waitFor('the old source to show stale', 60_000, 100, async () => ((await anyRole(a, 'd1'))?.state === 'stale' ? true : undefined));
+  const before = (await anyRole(b, 'd1'))?.counters?.wireBytesSent ?? 0;
+  const t0 = performance.now();
+  await doppel(['failback', 'd1'], b.home);
+  await waitFor('the roles to be restored', 240_000, 100, async () => {
+    const v = await anyRole(a, 'd1');
+    return v?.role === 'source' && v.state === 'replicating' ? true : undefined;
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const after = (await (b.status())).find((p) => p.name === 'd1');
+  // The counters of the side that sent: bravo's, from before failback to the handover.
+  const wireBytes = (after?.counters?.wireBytesSent ?? before) - before;
+  return { wireBytes, seconds, verified: writes.every((w) => rangeMatches(d1.path, w.offset, w.data)) ? 'ok' : 'the image lacks the writes' };
 }

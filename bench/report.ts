@@ -1,5 +1,5 @@
 import type { Ceilings } from './ceilings.js';
-import type { DoppelResults, LatencyResult, Outcome, W1Result } from './doppel.js';
+import type { DoppelResults, LatencyResult, Outcome, RtoResult, W1Result } from './doppel.js';
 import type { RsyncResults, TransferResult } from './rsync.js';
 
 export interface Results {
@@ -144,7 +144,27 @@ export function buildRows(r: Results): Row[] {
     target: '≥ 0.8× single',
     verdict: verdict(mRatio === undefined ? undefined : mRatio >= 0.8 && ok(m) && m.verified === 'ok'),
   });
-  rows.push({ workload: 'RTO (failover)', doppel: 'n/a (failover lands in a later issue)', rsync: '', ratio: '', target: '≤ 5 s default, ≤ 2 s tuned', verdict: 'n/a' });
+  const rto = (label: string, v: Outcome<RtoResult> | undefined, limit: number): void => {
+    rows.push({
+      workload: `RTO ${label}: source SIGKILLed -> promoted, hook started`,
+      doppel: dCell(v, (x) => `${fmt(x.seconds, 2)} s (heartbeat ${x.heartbeatMs} ms × ${x.missed}, auto, 1 witness)`),
+      rsync: '',
+      ratio: '',
+      target: `≤ ${limit} s`,
+      verdict: verdict(ok(v) ? v.seconds <= limit : undefined),
+    });
+  };
+  rto('default', dp?.rtoDefault, 5);
+  rto('--heartbeat 250ms --missed 4', dp?.rtoTuned, 2);
+  const fb = dp?.failback;
+  rows.push({
+    workload: `failback after 64 × 4 KiB writes on the promoted ${imageBytes === undefined ? 'D1' : `${Math.round(imageBytes / 2 ** 20)} MiB`} image`,
+    doppel: dCell(fb, (x) => `${fmt(x.wireBytes / 1024)} KiB on the wire, ${fmt(x.seconds, 1)} s${x.verified === 'ok' ? '' : ` (${x.verified})`}`),
+    rsync: '',
+    ratio: '',
+    target: '≤ 1 MiB',
+    verdict: verdict(ok(fb) ? fb.wireBytes <= MiB && fb.verified === 'ok' : undefined),
+  });
   return rows;
 }
 

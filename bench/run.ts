@@ -15,7 +15,7 @@ import { buildRows, markdown, textTable, type Results } from './report.js';
 import { measureRsync } from './rsync.js';
 import { rsyncMissing } from './sshd.js';
 
-const WORKLOADS = ['CEIL', 'W1', 'W2', 'W3', 'M2O'];
+const WORKLOADS = ['CEIL', 'W1', 'W2', 'W3', 'M2O', 'RTO'];
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(`usage: npm run bench -- [--quick] [--only ${WORKLOADS.join(',')}] [--keep] [--seed S]
   --quick   datasets ~16× smaller (D1 128 MiB, D2 1,250 files), for CI; under a minute
-  --only    run only these workloads (CEIL = ceilings, M2O = many-to-one)
+  --only    run only these workloads (CEIL = ceilings, M2O = many-to-one, RTO = failover time and failback bytes)
   --keep    keep the temp dir (daemon homes, logs, replicas) and print its path
   --seed    dataset and write-pattern seed (default 1); datasets are cached in bench/data by seed and size
 `);
@@ -112,7 +112,7 @@ try {
     }
   }
 
-  if (wants('W1') || wants('W2') || wants('W3') || wants('M2O')) {
+  if (wants('W1') || wants('W2') || wants('W3') || wants('M2O') || wants('RTO')) {
     progress('doppel: checking the CLI');
     const missing = await doppelMissing();
     if (missing) {

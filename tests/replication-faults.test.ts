@@ -147,6 +147,12 @@ test.serial('hostile frames are refused and nothing is written outside the repli
     framed.abort(new Error('done'));
   }
 
+  // A batch of an older generation (what a fenced old source would send): refused, never applied.
+  const stale = await evil.open();
+  await stale.send({ batch: { seq: seq++, generation: 0, ops: [write('stale-generation', payload)], final: true } });
+  t.true(await refused(stale), 'a batch of an older generation: refused');
+  stale.abort(new Error('done'));
+
   // An oversize frame: a length prefix far above the cap, then some bytes.
   const framed = await evil.open();
   const header = Uint8Array.from([0x80, 0x80, 0x80, 0x40]); // 128 MiB
@@ -159,7 +165,8 @@ test.serial('hostile frames are refused and nothing is written outside the repli
   t.deepEqual(await readdir(replicas), [evil.peerId], 'nothing appeared beside the replica');
   const replica = join(replicas, evil.peerId, 'evil');
   const inside = await walk(replica);
-  t.false(Object.keys(inside).some((p) => p.includes('through') || p.includes('staged') || p === 'corrupt'), JSON.stringify(inside));
+  t.false(Object.keys(inside).some((p) => p.includes('through') || p.includes('staged') || p === 'corrupt' || p === 'stale-generation'), JSON.stringify(inside));
+  t.regex(bravo.logs(), /carries generation 0, the protection is at 1/, 'the stale batch is logged');
   t.false(existsSync(join(bravo.home, 'escaped')));
   t.false(existsSync(join(bravo.home, 'replicas', 'renamed-out')));
   const id = await bravo.cli(['id', '--json']);
