@@ -96,6 +96,10 @@ test.serial('[slow] kill the source, fail over by hand, write, the old source re
   t.regex(stale.failoverReason ?? '', /promoted on bravo at generation 2/);
   await new Promise((r) => setTimeout(r, 1500));
   t.is(JSON.stringify(await walk(src)), before, 'the stale source\'s data is untouched');
+  await alpha.restart();
+  await waitState(alpha, 'site', (s) => s.state === 'stale', 'alpha still stale after a restart');
+  await bravo.restart();
+  await waitState(bravo, 'site', (s) => s.state === 'promoted' && s.generation === 2, 'bravo still promoted after a restart');
   t.is((await statusOf(bravo, 'site'))?.state, 'promoted');
 
   // Failback: only what changed on bravo travels; the roles come back.

@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
-import { formatBytes, formatRate } from '../../core/units.js';
+import { formatBytes, formatDuration, formatRate } from '../../core/units.js';
 import type { ProtectionStatus } from '../../api/status.js';
 import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson, table } from '../output.js';
 
 function progress(p: ProtectionStatus): string {
+  if (p.state === 'source-lost') {
+    const lost = p.sourceLostForMs === null ? '' : ` ${formatDuration(p.sourceLostForMs)}`;
+    return `${lost}${p.failoverInMs === null ? '' : `, failover in ${formatDuration(p.failoverInMs)}`}`;
+  }
   if (p.state !== 'mirroring' || p.mirror.totalBytes === 0) return '';
   const pct = Math.floor((p.mirror.doneBytes / p.mirror.totalBytes) * 100);
   return ` ${pct}%${p.mirror.etaSeconds != null ? ` eta ${p.mirror.etaSeconds}s` : ''}`;
@@ -34,6 +38,9 @@ export function registerStatus(program: Command): void {
         p.path,
       ]),
     ));
-    for (const p of protections) if (p.lastError != null && p.state !== 'replicating') process.stdout.write(`${p.name}: ${p.lastError}\n`);
+    for (const p of protections) {
+      if (p.failoverReason !== null) process.stdout.write(`${p.name}: ${p.failoverReason}\n`);
+      if (p.lastError != null && p.state !== 'replicating') process.stdout.write(`${p.name}: ${p.lastError}\n`);
+    }
   });
 }

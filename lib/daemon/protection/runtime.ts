@@ -5,16 +5,16 @@
 // hands the role over; the configured target acts as target until it is promoted. The status
 // shown for the protection is built here alone, from the row, the strategy's facts and the
 // failover state.
-import { basename, dirname, join } from 'node:path';
 import type { doppel } from '../../net/wire.js';
-import { initialState, type FailoverPolicy, type FailoverState } from '../../core/failover.js';
+import { initialState, type FailoverPolicy } from '../../core/failover.js';
 import { NO_THROUGHPUT, sampleThroughput, type Throughput } from '../../core/throughput.js';
-import { Applier, SINGLE_FILE_NAME, type ApplierOptions } from '../../store/applier.js';
+import type { Applier } from '../../store/applier.js';
 import type { ProtectionOptions, ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
 import { hookFailure, type HookRunner } from '../hooks.js';
 import type { DaemonContext } from '../services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from '../status.js';
 import { FailoverController } from './failover.js';
+import { actingRole, applierFor, dataPathOf } from './placement.js';
 import { SourceStrategy } from './source.js';
 import type { ProtectionHost } from './strategy.js';
 import { TargetStrategy } from './target.js';
@@ -29,19 +29,6 @@ export interface Refusal {
   code: string;
   reason: string;
   generation?: number;
-}
-
-/** The role a failover phase acts in: the primary reads and sends, the other side applies. */
-function actingRole(s: FailoverState): Role {
-  switch (s.phase) {
-    case 'source':
-    case 'promoted':
-      return 'source';
-    // In a handover the giving side sends until the taker holds the role.
-    case 'failing-back': return s.role === 'target' ? 'source' : 'target';
-    case 'switching-over': return s.role === 'source' ? 'source' : 'target';
-    default: return 'target';
-  }
 }
 
 export class ProtectionRuntime implements ProtectionHost {
@@ -111,8 +98,7 @@ export class ProtectionRuntime implements ProtectionHost {
   }
 
   get dataPath(): string {
-    const row = this.current;
-    return row.role === 'target' && row.kind !== 'tree' ? join(row.path, SINGLE_FILE_NAME) : row.path;
+    return dataPathOf(this.current);
   }
 
   /** The source strategy while acting as source. */
@@ -360,16 +346,7 @@ export class ProtectionRuntime implements ProtectionHost {
 
   /** The applier of this side's data when it acts as target; undefined where there is none yet. */
   openApplier(): Applier | undefined {
-    const row = this.current;
-    const base: Omit<ApplierOptions, 'replicaRoot'> = { db: this.ctx.db, protectionId: row.id, blockSize: row.options.blockSize };
-    if (row.role === 'target') return new Applier({ ...base, replicaRoot: row.path });
-    // The configured source following a promoted replica applies into its own data.
-    if (row.kind === 'tree') return new Applier({ ...base, replicaRoot: row.path });
-    if (row.kind === 'file') {
-      const dir = dirname(row.path);
-      return new Applier({ ...base, replicaRoot: dir, singleFileName: basename(row.path), stateDir: join(dir, `.${basename(row.path)}.doppel`) });
-    }
-    return undefined;
+    return applierFor(this.ctx, this.current);
   }
 
   private adoptPolicy(offer: doppel.IOffer): void {

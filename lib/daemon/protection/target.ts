@@ -4,6 +4,7 @@
 // frame resets the stream and leaves the replica untouched.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { batchGenerationCheck } from '../../core/generation.js';
 import { entryToWire } from '../../net/entries.js';
 import { FramedStream, asError } from '../../net/frames.js';
 import type { ReplicateFrame, doppel } from '../../net/wire.js';
@@ -141,8 +142,11 @@ export class TargetStrategy implements RoleStrategy {
       if (frame.batch != null) {
         const batch = frame.batch;
         const seq = batch.seq ?? 0;
-        if ((batch.generation ?? 0) !== host.row.generation) {
-          throw new TargetProtocolError(`batch ${seq} carries generation ${batch.generation ?? 0}, the protection is at ${host.row.generation}`);
+        const check = batchGenerationCheck(batch.generation ?? 0, host.row.generation);
+        if (check !== 'ok') {
+          // Stale: from a source that was failed over (fenced); newer: it bumped without telling us.
+          const why = check === 'stale' ? 'from a fenced source; refused, nothing applied' : 'ahead of this side; refused';
+          throw new TargetProtocolError(`batch ${seq} carries generation ${batch.generation ?? 0}, the protection is at ${host.row.generation}: ${why}`);
         }
         if (current == null) {
           if (seq <= host.row.appliedSeq) throw new TargetProtocolError(`batch ${seq} was already applied (last applied ${host.row.appliedSeq})`);
