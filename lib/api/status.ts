@@ -6,7 +6,9 @@ export type ProtectionState =
   | 'negotiating' | 'mirroring' | 'replicating' | 'paused' | 'disconnected' | 'error'
   // Failover: a target whose source went silent, a target holding the primary role, a primary
   // that saw a newer generation (fenced), and the two planned handovers of the role.
-  | 'source-lost' | 'promoted' | 'stale' | 'failing-back' | 'switching-over';
+  | 'source-lost' | 'promoted' | 'stale' | 'failing-back' | 'switching-over'
+  // Safety: both sides wrote while apart (resolve --keep), and a replica written behind the applier.
+  | 'split-brain' | 'replica-modified';
 
 export interface Counters {
   /** Block payload bytes put on the wire (after compression). */
@@ -42,6 +44,12 @@ export interface ProtectionStatus {
   failover: { mode: string; heartbeatMs: number; missed: number };
   /** Why a failover state holds (source-lost, stale, a handover under way), in words; null otherwise. */
   failoverReason: string | null;
+  /** A test failover's throwaway copy of the replica, while one runs (`failover --test`). */
+  testFailover: { path: string; startedAt: number } | null;
+  /** While `replica-modified`: the replica's paths written by something other than doppel. */
+  modifiedPaths: string[];
+  /** Data kept aside for this protection on this peer (`doppel aside list`). */
+  aside: { count: number; bytes: number };
 }
 
 export function emptyCounters(): Counters {

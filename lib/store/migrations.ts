@@ -77,4 +77,27 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'test failover copies, replicas modified behind the applier, data kept aside',
+    up(db) {
+      db.exec(`
+        ALTER TABLE protections ADD COLUMN test_copy TEXT;  -- JSON {path, startedAt} while a test failover runs
+        ALTER TABLE protections ADD COLUMN guard TEXT;      -- JSON {paths, detectedAt} while the replica was written behind the applier
+
+        -- Data kept aside instead of destroyed (lost writes at failback, the discarded side of a
+        -- split brain, a replica's stray edits): a directory under <home>/aside with a manifest.
+        CREATE TABLE aside (
+          id          INTEGER PRIMARY KEY,
+          protection  TEXT NOT NULL,                 -- the protection's name (rows outlive the protection)
+          peer_id     TEXT NOT NULL,
+          created_at  INTEGER NOT NULL,
+          reason      TEXT NOT NULL,
+          dir         TEXT NOT NULL,
+          files       INTEGER NOT NULL,
+          bytes       INTEGER NOT NULL
+        );
+      `);
+    },
+  },
 ];

@@ -62,12 +62,26 @@ export interface ProtectionRow {
   failover: FailoverState | undefined;
   /** Number of the last hook run for this protection. */
   hookSeq: number;
+  /** A test failover's throwaway copy of the replica, while one runs. */
+  testCopy: TestCopy | undefined;
+  /** Paths of the replica written by something other than the applier, while not promoted. */
+  guard: Guard | undefined;
+}
+
+export interface TestCopy {
+  path: string;
+  startedAt: number;
+}
+
+export interface Guard {
+  paths: string[];
+  detectedAt: number;
 }
 
 interface RawRow {
   id: number; name: string; role: Role; peer_id: string; path: string; kind: Kind; options: string;
   generation: number; paused: number; applied_seq: number; mirrored: number; last_error: string | null; created_at: number;
-  failover: string | null; hook_seq: number;
+  failover: string | null; hook_seq: number; test_copy: string | null; guard: string | null;
 }
 
 function fromRaw(raw: RawRow): ProtectionRow {
@@ -94,6 +108,8 @@ function fromRaw(raw: RawRow): ProtectionRow {
     createdAt: raw.created_at,
     failover: raw.failover == null ? undefined : (JSON.parse(raw.failover) as FailoverState),
     hookSeq: raw.hook_seq,
+    testCopy: raw.test_copy == null ? undefined : (JSON.parse(raw.test_copy) as TestCopy),
+    guard: raw.guard == null ? undefined : (JSON.parse(raw.guard) as Guard),
   };
 }
 
@@ -113,7 +129,7 @@ export class ProtectionStore {
     return raw == null ? undefined : fromRaw(raw);
   }
 
-  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused' | 'failover' | 'hookSeq'>): ProtectionRow {
+  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused' | 'failover' | 'hookSeq' | 'testCopy' | 'guard'>): ProtectionRow {
     this.db.prepare(
       'INSERT INTO protections (name, role, peer_id, path, kind, options, generation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.name, row.role, row.peerId, row.path, row.kind, JSON.stringify(row.options), row.generation, row.createdAt);
@@ -161,6 +177,14 @@ export class ProtectionStore {
   /** The failover state and the generation it holds, in one write: they must never disagree. */
   setFailover(id: number, state: FailoverState): void {
     this.db.prepare('UPDATE protections SET failover = ?, generation = ? WHERE id = ?').run(JSON.stringify(state), state.generation, id);
+  }
+
+  setTestCopy(id: number, copy: TestCopy | undefined): void {
+    this.db.prepare('UPDATE protections SET test_copy = ? WHERE id = ?').run(copy === undefined ? null : JSON.stringify(copy), id);
+  }
+
+  setGuard(id: number, guard: Guard | undefined): void {
+    this.db.prepare('UPDATE protections SET guard = ? WHERE id = ?').run(guard === undefined ? null : JSON.stringify(guard), id);
   }
 
   setHookSeq(id: number, seq: number): void {

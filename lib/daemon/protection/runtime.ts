@@ -9,6 +9,7 @@ import type { doppel } from '../../net/wire.js';
 import { initialState, type FailoverPolicy } from '../../core/failover.js';
 import { NO_THROUGHPUT, sampleThroughput, type Throughput } from '../../core/throughput.js';
 import type { Applier } from '../../store/applier.js';
+import { AsideStore } from '../../store/aside.js';
 import type { ProtectionOptions, ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
 import { hookFailure, type HookRunner } from '../hooks.js';
 import type { DaemonContext } from '../services.js';
@@ -34,6 +35,7 @@ export interface Refusal {
 export class ProtectionRuntime implements ProtectionHost {
   readonly counters: Counters = emptyCounters();
   readonly failover: FailoverController;
+  readonly aside: AsideStore;
   private current: ProtectionRow;
   private live: ProtectionState = 'disconnected';
   private throughput: Throughput = NO_THROUGHPUT;
@@ -42,6 +44,7 @@ export class ProtectionRuntime implements ProtectionHost {
 
   constructor(readonly ctx: DaemonContext, readonly store: ProtectionStore, row: ProtectionRow, private readonly hooks?: HookRunner) {
     this.current = row;
+    this.aside = new AsideStore(ctx.db, ctx.home);
     const state = row.failover ?? initialState(row.role, row.options.failover, ctx.clock.now(), row.generation);
     this.failover = new FailoverController(state, {
       clock: ctx.clock,
@@ -177,7 +180,7 @@ export class ProtectionRuntime implements ProtectionHost {
       peerName: this.ctx.peerName(row.peerId) ?? null,
       path: row.path,
       kind: row.kind,
-      state: view.word ?? (row.paused ? 'paused' : this.live),
+      state: view.word ?? (row.guard !== undefined && this.role === 'target' ? 'replica-modified' : row.paused ? 'paused' : this.live),
       generation: row.generation,
       mirror: mirror === null
         ? { doneBytes: 0, totalBytes: 0, etaSeconds: null }
@@ -192,6 +195,9 @@ export class ProtectionRuntime implements ProtectionHost {
       failoverInMs: view.failoverInMs,
       failover: { ...row.options.failover },
       failoverReason: reason,
+      testFailover: row.testCopy ?? null,
+      modifiedPaths: row.guard?.paths ?? [],
+      aside: this.aside.summary(row.name, row.peerId),
     };
   }
 
