@@ -111,6 +111,7 @@ test.serial('[slow] running out of descriptors is an error on both sides that sa
     src = await statusOf(alpha, 'tiny');
     return src?.state === 'error' && /ulimit -n/.test(src.lastError ?? '');
   }, 30_000, 100);
+  if (!failed) t.log(bravo.logs().slice(-4000));
   t.true(failed, `the source is in error and says what to do: ${src?.state} ${src?.lastError}`);
   // Two descriptors more let the CLI in (an attempt to connect may still find none free) while the
   // data path still runs out: the target says it too, and the daemon kept running.

@@ -2,7 +2,8 @@ import '../lib/polyfill.js';
 import test from 'ava';
 import { mkdir, mkdtemp, rename, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { explainWatchError, watchTree, WatchLimitError, type TreeWatch } from '../lib/store/watcher.js';
 
 // Collects reported paths and resolves when all expected ones arrived, or fails after a deadline.
@@ -107,4 +108,22 @@ test('inotify limits are explained with the sysctl to raise', (t) => {
 
 test('watching a missing root fails with a clear error', async (t) => {
   await t.throwsAsync(watchTree(join(tmpdir(), 'doppel-no-such-dir'), { onChange() {}, onError() {} }), { name: 'WatchError', message: /falls back to periodic rescans/ });
+});
+
+test('out of descriptors, watching fails with a clear error instead of blocking the process', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'doppel-watch-emfile-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  // The native watcher, asked to subscribe with no descriptor left, never returns (the whole event
+  // loop stops): run it in a child that exhausts its own descriptors first.
+  const script = `
+    import { openSync } from 'node:fs';
+    const { watchTree } = await import(${JSON.stringify(resolve('dist/lib/store/watcher.js'))});
+    const fds = [];
+    try { for (;;) fds.push(openSync('/dev/null', 'r')); } catch {}
+    try { await watchTree(${JSON.stringify(dir)}, { onChange() {}, onError() {} }); console.log('watching'); }
+    catch (err) { console.log(err.name + ': ' + err.message); }
+    process.exit(0);`;
+  const child = spawnSync('/bin/sh', ['-c', 'ulimit -n 64 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { timeout: 15_000, encoding: 'utf8' });
+  t.is(child.signal, null, 'the child finished on its own');
+  t.regex(child.stdout, /WatchLimitError: cannot watch .*ran out of open files \(EMFILE/);
 });

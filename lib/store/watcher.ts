@@ -2,12 +2,13 @@
 // the kernel does. A tree is watched recursively with @parcel/watcher (inotify); a single file is
 // watched through its parent directory, so replacing it by rename is seen too. If watching fails
 // the caller falls back to periodic rescans; the error says why and how to fix it.
-import { watch as fsWatch, type FSWatcher } from 'node:fs';
+import { closeSync, openSync, watch as fsWatch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import parcel from '@parcel/watcher';
 import { DoppelError } from '../errors.js';
 import { INTERNAL_NAMES } from '../core/rules.js';
+import { isOutOfFiles, outOfFilesMessage } from './open-files.js';
 
 export interface WatchOptions {
   /** Extra coalescing on top of the native batching. */
@@ -36,6 +37,8 @@ export class WatchLimitError extends WatchError {
 /** Turns a native watcher failure into an error that says what to do about it. */
 export function explainWatchError(root: string, err: unknown): WatchError {
   const detail = err instanceof Error ? err.message : String(err);
+  // The process's own descriptors (the check before subscribing), not inotify's instances.
+  if (isOutOfFiles(err)) return new WatchLimitError(`cannot watch ${root}: ${outOfFilesMessage(err)}; doppel falls back to periodic rescans`);
   if (/No space left on device|ENOSPC/i.test(detail)) {
     return new WatchLimitError(`cannot watch ${root}: the inotify watch limit is reached (${detail}). ` +
       'doppel falls back to periodic rescans. Raise the limit with `sysctl fs.inotify.max_user_watches=1048576` ' +
@@ -80,6 +83,19 @@ function coalescer(delayMs: number, deliver: (paths: string[]) => void): { add(p
 }
 
 /** Watches `root` (a directory tree or a single file) until close(). */
+/** Descriptors the native watcher needs to start (inotify, its wake-up pipe), with a margin. */
+const WATCHER_DESCRIPTORS = 4;
+
+/** Throws EMFILE (or ENFILE) unless `n` more descriptors can be opened right now. */
+function ensureDescriptors(n: number): void {
+  const fds: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) fds.push(openSync('/dev/null', 'r'));
+  } finally {
+    for (const fd of fds) closeSync(fd);
+  }
+}
+
 export async function watchTree(root: string, opts: WatchOptions): Promise<TreeWatch> {
   const batch = coalescer(opts.debounceMs ?? DEFAULT_DEBOUNCE_MS, opts.onChange);
   let st;
@@ -92,6 +108,9 @@ export async function watchTree(root: string, opts: WatchOptions): Promise<TreeW
 
   let sub: parcel.AsyncSubscription;
   try {
+    // @parcel/watcher blocks the event loop for good when it cannot get its descriptors
+    // (measured here: subscribe under EMFILE never returns), which would stop the whole daemon.
+    ensureDescriptors(WATCHER_DESCRIPTORS);
     sub = await parcel.subscribe(root, (err, events) => {
       if (err) { opts.onError(explainWatchError(root, err)); return; }
       for (const ev of events) {
