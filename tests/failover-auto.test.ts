@@ -6,26 +6,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDaemon, trustEachOther, type TestDaemon } from './helpers/daemon.js';
+import { statusOf, waitState } from './helpers/status.js';
 import { walk, waitUntil } from './helpers/tree.js';
-
-interface Status {
-  name: string; role: string; state: string; generation: number; failoverReason: string | null;
-  sourceLostForMs: number | null; failoverInMs: number | null;
-}
-
-async function statusOf(d: TestDaemon, name: string): Promise<Status | undefined> {
-  return ((await d.cliJson(['status'])) as Status[]).find((p) => p.name === name);
-}
-
-async function waitState(d: TestDaemon, name: string, want: (s: Status) => boolean, what: string, timeoutMs = 30_000): Promise<Status> {
-  let last: Status | undefined;
-  const ok = await waitUntil(async () => {
-    last = await statusOf(d, name);
-    return last !== undefined && want(last);
-  }, timeoutMs, 100);
-  if (!ok) throw new Error(`${d.name}: timed out waiting for ${what}; last status: ${JSON.stringify(last)}\n${d.logs().slice(-3000)}`);
-  return last!;
-}
 
 async function dataSet(t: ExecutionContext): Promise<string> {
   const src = await mkdtemp(join(tmpdir(), 'doppel-auto-src-'));

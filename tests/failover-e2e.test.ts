@@ -8,28 +8,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDaemon, trustEachOther, type TestDaemon } from './helpers/daemon.js';
+import { statusOf, waitState } from './helpers/status.js';
 import { walk, waitUntil } from './helpers/tree.js';
-
-interface Status {
-  name: string; role: string; peer: string; state: string; generation: number; lastError: string | null;
-  sourceLostForMs: number | null; failoverInMs: number | null; failoverReason: string | null;
-  failover: { mode: string; heartbeatMs: number; missed: number };
-  counters: { bytesSent: number; wireBytesSent: number };
-}
-
-async function statusOf(d: TestDaemon, name: string): Promise<Status | undefined> {
-  return ((await d.cliJson(['status'])) as Status[]).find((p) => p.name === name);
-}
-
-async function waitState(d: TestDaemon, name: string, want: (s: Status) => boolean, what: string, timeoutMs = 30_000): Promise<Status> {
-  let last: Status | undefined;
-  const ok = await waitUntil(async () => {
-    last = await statusOf(d, name);
-    return last !== undefined && want(last);
-  }, timeoutMs, 100);
-  if (!ok) throw new Error(`${d.name}: timed out waiting for ${what}; last status: ${JSON.stringify(last)}\n${d.logs().slice(-3000)}`);
-  return last!;
-}
 
 async function scratch(t: ExecutionContext, prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
@@ -68,6 +48,11 @@ test.serial('[slow] kill the source, fail over by hand, write, the old source re
   t.is(misplaced.code, 1);
   t.regex(misplaced.stderr, /set on its source, alpha/, 'the policy is set on the source, not here');
 
+  // alpha's last writes never reach bravo (paused, then it dies): lost in the failover, kept aside at failback.
+  t.is((await alpha.cli(['pause', 'site'])).code, 0);
+  await writeFile(join(src, 'www/unreplicated.txt'), 'written on alpha, never sent\n');
+  await writeFile(join(src, 'www/page5.html'), 'alpha\'s last edit\n');
+  await new Promise((r) => setTimeout(r, 500));
   await alpha.kill();
   const lost = await waitState(bravo, 'site', (s) => s.state === 'source-lost', 'source-lost');
   t.true((lost.sourceLostForMs ?? 0) > 0);
@@ -106,7 +91,10 @@ test.serial('[slow] kill the source, fail over by hand, write, the old source re
   const sentBefore = (await statusOf(bravo, 'site'))!.counters.bytesSent;
   const back = await bravo.cli(['failback', 'site']);
   t.is(back.code, 0, back.stderr);
-  const restored = await waitState(alpha, 'site', (s) => s.role === 'source' && s.state === 'replicating' && s.generation === 3, 'alpha primary again', 60_000);
+  // alpha was paused before it died: it takes the role back paused, as the operator left it.
+  await waitState(alpha, 'site', (s) => s.role === 'source' && s.generation === 3, 'alpha primary again', 60_000);
+  t.is((await alpha.cli(['resume', 'site'])).code, 0);
+  const restored = await waitState(alpha, 'site', (s) => s.state === 'replicating', 'alpha replicating again');
   t.is(restored.generation, 3);
   await waitState(bravo, 'site', (s) => s.role === 'target' && s.state === 'replicating', 'bravo target again');
   const sent = (await statusOf(bravo, 'site'))!.counters.bytesSent - sentBefore;
@@ -114,6 +102,18 @@ test.serial('[slow] kill the source, fail over by hand, write, the old source re
   t.is(await readFile(join(src, 'www/new-order.txt'), 'utf8'), 'written after failover\n');
   t.is(await readFile(join(src, 'www/page3.html'), 'utf8'), 'changed on bravo\n');
   t.regex(await readFile(bravoLog, 'utf8'), /failback site failback stop site alpha 3/, 'the failback hook stopped the workload on bravo');
+  t.deepEqual(JSON.stringify(await walk(src)), JSON.stringify(await walk(replica)), 'alpha holds exactly the promoted replica');
+
+  // alpha's unreplicated writes were kept aside, not destroyed.
+  const aside = (await alpha.cliJson(['aside', 'list', 'site'])) as Array<{ id: number; dir: string; files: number; reason: string }>;
+  t.is(aside.length, 1);
+  t.is(await readFile(join(aside[0]!.dir, 'files/www/unreplicated.txt'), 'utf8'), 'written on alpha, never sent\n');
+  t.is(await readFile(join(aside[0]!.dir, 'files/www/page5.html'), 'utf8'), 'alpha\'s last edit\n');
+  t.regex(aside[0]!.reason, /never received by bravo/);
+  t.like((await statusOf(alpha, 'site')) as object, { aside: { count: 1 } });
+  t.is((await alpha.cli(['aside', 'drop', 'site'])).code, 2, 'drop needs an ID or --all');
+  t.is((await alpha.cli(['aside', 'drop', 'site', String(aside[0]!.id)])).code, 0);
+  t.deepEqual(await alpha.cliJson(['aside', 'list']), []);
 
   // Replication continues in the normal direction.
   await writeFile(join(src, 'www/after-failback.txt'), 'back home\n');

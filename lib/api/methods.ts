@@ -4,8 +4,9 @@
 //   request  {"id": 1, "method": "trust", "params": {"peerId": "12D3Koo...", "name": "bravo"}}
 //   response {"id": 1, "result": {...}} or {"id": 1, "error": {"code": "usage", "message": "..."}}
 // Event subscription is not a call: see events.ts.
-import { boolean, checkFields, nonEmptyString, nonNegativeNumber, ParamsReader, stringList, stringOrList, type Check } from './params.js';
+import { boolean, checkFields, nonEmptyString, nonNegativeNumber, ParamsError, ParamsReader, stringList, stringOrList, type Check } from './params.js';
 import type { ProtectionStatus } from './status.js';
+import type { AsideEntry } from '../store/aside.js';
 import type { Role } from '../store/protections.js';
 
 /** A method that takes no params. */
@@ -105,6 +106,10 @@ export interface FailoverParams {
   peer?: string;
   /** Promote even though the source still answers or a witness still reaches it. */
   force?: boolean;
+  /** A test failover: the failover hook runs on a throwaway copy of the replica; nothing is promoted. */
+  test?: boolean;
+  /** With `test`: end the running test failover, removing its copy. */
+  end?: boolean;
 }
 
 /** protect, pause, resume: the protections the call acted on. */
@@ -153,6 +158,22 @@ export interface VerifyResult {
   reports: VerifyReport[];
 }
 
+// ---- data kept aside
+
+/** One entry of data kept aside instead of destroyed: id, protection, peer, createdAt, reason, dir, files, bytes. */
+export type AsideView = AsideEntry;
+
+export interface AsideListParams {
+  name?: string;
+}
+
+export interface AsideDropParams {
+  name: string;
+  /** One entry; or every entry of the protection with `all`. */
+  id?: number;
+  all?: boolean;
+}
+
 // ---- the table
 
 export interface Methods {
@@ -170,6 +191,8 @@ export interface Methods {
   failover: { params: FailoverParams; result: ProtectionsResult };
   failback: { params: UnprotectParams; result: ProtectionsResult };
   switchover: { params: UnprotectParams; result: ProtectionsResult };
+  'aside-list': { params: AsideListParams; result: { entries: AsideView[] } };
+  'aside-drop': { params: AsideDropParams; result: { dropped: AsideView[] } };
 }
 
 export type MethodName = keyof Methods;
@@ -278,8 +301,22 @@ export const METHODS: { [M in MethodName]: { parse(raw: unknown): Params<M> } } 
   },
   failover: {
     parse: (raw) => {
-      const p = new ParamsReader('failover', raw, ['name', 'peer', 'force']);
-      return { name: p.required('name', nonEmptyString), peer: p.optional('peer', nonEmptyString), force: p.optional('force', boolean) };
+      const p = new ParamsReader('failover', raw, ['name', 'peer', 'force', 'test', 'end']);
+      const out = { name: p.required('name', nonEmptyString), peer: p.optional('peer', nonEmptyString), force: p.optional('force', boolean), test: p.optional('test', boolean), end: p.optional('end', boolean) };
+      if (out.end === true && out.test !== true) throw new ParamsError('end', 'params.end of failover ends a test failover: it needs params.test = true');
+      if (out.force === true && out.test === true) throw new ParamsError('force', 'params.force of failover promotes the replica; a test failover (params.test) promotes nothing');
+      return out;
+    },
+  },
+  'aside-list': {
+    parse: (raw) => ({ name: new ParamsReader('aside-list', raw, ['name']).optional('name', nonEmptyString) }),
+  },
+  'aside-drop': {
+    parse: (raw) => {
+      const p = new ParamsReader('aside-drop', raw, ['name', 'id', 'all']);
+      const out = { name: p.required('name', nonEmptyString), id: p.optional('id', wholeAtLeast(1, Number.MAX_SAFE_INTEGER)), all: p.optional('all', boolean) };
+      if ((out.id === undefined) === (out.all !== true)) throw new ParamsError('id', 'aside-drop takes either params.id (one entry) or params.all = true (every entry of the protection)');
+      return out;
     },
   },
   failback: { parse: namePeer('failback') },

@@ -14,6 +14,7 @@ import { registerStatus } from './commands/status.js';
 import { registerPause, registerResume } from './commands/pause.js';
 import { registerVerify } from './commands/verify.js';
 import { registerSet } from './commands/set.js';
+import { registerAside } from './commands/aside.js';
 import { registerFailback, registerFailover, registerSwitchover } from './commands/failover.js';
 
 const program = new Command()
@@ -25,8 +26,10 @@ const program = new Command()
 
 for (const register of [registerInit, registerUp, registerId, registerPeers, registerTrust, registerUntrust,
   registerProtect, registerUnprotect, registerStatus, registerPause, registerResume, registerVerify, registerSet,
-  registerFailover, registerFailback, registerSwitchover]) register(program);
-for (const command of program.commands) command.exitOverride();
+  registerFailover, registerFailback, registerSwitchover, registerAside]) register(program);
+// Subcommands too (`aside list`): a usage error anywhere exits 2.
+const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
+for (const command of everyCommand(program)) command.exitOverride();
 
 try {
   await program.parseAsync();

@@ -7,6 +7,7 @@ import type { Stats } from '../api/events.js';
 import type { FailoverParams, PolicyParams, ProtectionsResult, SetParams, UnprotectParams, VerifyReport } from '../api/methods.js';
 import { failoverPolicy } from '../core/failover.js';
 import { HookRunner } from './hooks.js';
+import { AsideStore } from '../store/aside.js';
 import { compileRules } from '../core/rules.js';
 import { DoppelError } from '../errors.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/blocks.js';
@@ -54,6 +55,7 @@ export class ReplicationService {
   private readonly runtimes = new Map<number, ProtectionRuntime>();
   private readonly inbound: InboundDispatcher;
   private readonly hooks: HookRunner;
+  private readonly aside: AsideStore;
   private statsTimer: NodeJS.Timeout | undefined;
   private readonly onPeer = (peerId: string): void => {
     for (const rt of this.runtimes.values()) if (rt.peerId === peerId) rt.nudge();
@@ -65,6 +67,7 @@ export class ReplicationService {
       find: (peerId, name, role) => [...this.runtimes.values()].find((rt) => rt.row.role === role && rt.peerId === peerId && rt.name === name),
       open: (row) => this.open(row),
     });
+    this.aside = new AsideStore(ctx.db, ctx.home);
     const rows = this.store.list();
     this.hooks = new HookRunner({
       lastSeq: Math.max(0, ...rows.map((r) => r.hookSeq)),
@@ -98,6 +101,12 @@ export class ReplicationService {
     ctx.registerMethod('failover', (p) => this.failover(p));
     ctx.registerMethod('failback', async (p) => this.handOver('failback', p));
     ctx.registerMethod('switchover', async (p) => this.handOver('switchover', p));
+    ctx.registerMethod('aside-list', async (p) => ({ entries: this.aside.list(p.name) }));
+    ctx.registerMethod('aside-drop', async (p) => {
+      const entries = this.aside.list(p.name).filter((e) => p.all === true || e.id === p.id);
+      if (entries.length === 0) throw new ProtectError(`nothing is kept aside for "${p.name}"${p.id === undefined ? '' : ` with id ${p.id}`}; see \`doppel aside list\``);
+      return { dropped: entries.map((e) => this.aside.drop(e.id)!) };
+    });
     // Target protections first: an offer arriving at once must find its protection.
     for (const row of this.store.list('target')) await this.open(row);
     await ctx.handle(REPLICATE_PROTOCOL, (stream, connection) => this.inbound.handle(stream, connection));
@@ -162,10 +171,16 @@ export class ReplicationService {
   }
 
   private async failover(params: FailoverParams): Promise<ProtectionsResult> {
+    const flags = params.test === true ? (params.end === true ? ' --test --end' : ' --test') : '';
     const matched = this.named(params.name, params.peer, 'fail over').filter((rt) => rt.row.role === 'target');
-    if (matched.length === 0) throw new ProtectError(`"${params.name}" is protected from this peer; run \`doppel failover ${params.name}\` on its target`);
+    if (matched.length === 0) throw new ProtectError(`"${params.name}" is protected from this peer; run \`doppel failover ${params.name}${flags}\` on its target`);
     if (matched.length > 1) throw new ProtectError(`several sources protect a data set named "${params.name}" here; name one with --peer`);
     const rt = matched[0]!;
+    // A drill on a copy: the replica goes on replicating, nothing is promoted.
+    if (params.test === true) {
+      await rt.testFailover(params.end === true);
+      return { protections: [rt.status()] };
+    }
     const refused = rt.request('failover', params.force === true);
     if (refused !== undefined) throw new ProtectError(refused);
     // Answer once the replica is primary (or the promotion failed); the hook goes on in the background.

@@ -1,5 +1,6 @@
 // What the last scan of one protection's root found, kept in the state database so a rescan only
 // re-reads files whose size, mtime, ctime or inode changed. On a target it is the replica's index.
+import type { Stats } from 'node:fs';
 import type Database from 'better-sqlite3';
 
 export type EntryType = 'file' | 'dir' | 'symlink';
@@ -92,4 +93,16 @@ export class ScanCache {
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
+}
+
+/**
+ * Whether an lstat (undefined: nothing there) still shows what `entry` recorded (undefined: no
+ * entry). A directory is compared by type and inode only: its times move with every entry made or
+ * removed in it, which is not recorded.
+ */
+export function statMatches(entry: CachedEntry | undefined, st: Stats | undefined): boolean {
+  if (entry === undefined || st === undefined) return entry === undefined && st === undefined;
+  const type: EntryType | undefined = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : undefined;
+  if (type !== entry.type || st.ino !== entry.ino) return false;
+  return type === 'dir' || (st.size === entry.size && st.mtimeMs === entry.mtimeMs && st.ctimeMs === entry.ctimeMs);
 }

@@ -2,6 +2,7 @@
 // the same one the dashboard makes.
 import type { Command } from 'commander';
 import type { ProtectionStatus } from '../../api/status.js';
+import { UsageError } from '../../errors.js';
 import { DaemonClient } from '../client.js';
 import { homeOf, withHome, withJson, type CommonOptions } from '../options.js';
 import { printJson } from '../output.js';
@@ -9,7 +10,12 @@ import { printJson } from '../output.js';
 interface RoleOptions extends CommonOptions {
   peer?: string;
   force?: boolean;
+  test?: boolean;
+  end?: boolean;
 }
+
+/** How long `failover --test` may take: copying a large image where no reflink clone can be made. */
+const TEST_COPY_TIMEOUT_MS = 60 * 60_000;
 
 function describe(p: ProtectionStatus): string {
   const peer = p.peerName ?? p.peer;
@@ -21,8 +27,12 @@ export function registerFailover(program: Command): void {
     .description('on the target: promote the replica to primary (finish the journal, bump the generation, run the failover hook)')
     .argument('<name>', 'name of the protection')
     .option('--peer <peer>', 'the source, when several protect a data set of this name here')
-    .option('--force', 'promote even though the source still answers or a witness still reaches it (two primaries!)');
+    .option('--force', 'promote even though the source still answers or a witness still reaches it (two primaries!)')
+    .option('--test', 'a failover drill: run the failover hook on a throwaway copy of the replica while replication continues')
+    .option('--end', 'with --test: end the drill and remove its copy (no hook runs)');
   withJson(withHome(command)).action(async (name: string, options: RoleOptions) => {
+    if (options.end === true && options.test !== true) throw new UsageError('--end ends a test failover: use `doppel failover <name> --test --end`');
+    if (options.test === true) return testFailover(name, options);
     const result = await new DaemonClient(homeOf(options)).call('failover', { name, peer: options.peer, force: options.force === true }, 120_000);
     if (options.json === true) return printJson(result);
     for (const p of result.protections) process.stdout.write(`${describe(p)}\nthe replica at ${p.path} is primary; the old source will show stale until \`doppel failback ${p.name}\` runs here\n`);
@@ -51,4 +61,15 @@ export function registerSwitchover(program: Command): void {
     if (options.json === true) return printJson(result);
     for (const p of result.protections) process.stdout.write(`${describe(p)}\nswitching over; follow it with \`doppel status\`\n`);
   });
+}
+
+async function testFailover(name: string, options: RoleOptions): Promise<void> {
+  if (options.force === true) throw new UsageError('--force promotes the replica; a test failover (--test) promotes nothing');
+  const end = options.end === true;
+  const result = await new DaemonClient(homeOf(options)).call('failover', { name, peer: options.peer, test: true, end }, TEST_COPY_TIMEOUT_MS);
+  if (options.json === true) return printJson(result);
+  for (const p of result.protections) {
+    if (end) process.stdout.write(`${describe(p)}\nthe test failover of ${p.name} ended and its copy was removed; the replica kept replicating throughout\n`);
+    else process.stdout.write(`${describe(p)}\ntest failover: the failover hook runs on the copy at ${p.testFailover?.path ?? '?'}; the replica keeps replicating. End it with \`doppel failover ${p.name} --test --end\`\n`);
+  }
 }

@@ -51,7 +51,7 @@ export class InboundDispatcher {
       const offer = first.offer;
       const reverse = offer.reverse === true;
       const found = this.routes.find(remote, offer.protection ?? '', reverse ? 'source' : 'target');
-      const refusal = this.checkOffer(offer, found) ?? found?.admit(offer);
+      const refusal = this.checkOffer(offer, found) ?? await found?.admit(offer);
       if (refusal != null) {
         this.ctx.log.warn(`refused protection "${offer.protection ?? ''}" from ${remote}: ${refusal.reason}`);
         await framed.send({ offerReply: { accepted: false, code: refusal.code, reason: refusal.reason, generation: refusal.generation ?? 0 } });
@@ -59,7 +59,7 @@ export class InboundDispatcher {
         return;
       }
       const runtime = found ?? await this.routes.open(this.accept(remote, offer));
-      if (found === undefined) runtime.admit(offer);
+      if (found === undefined) await runtime.admit(offer);
       // admit() may have moved the protection to follow the peer: let that switch finish.
       await runtime.failover.settled();
       if (runtime.target === undefined) throw new TargetProtocolError(`${runtime.name} acts as source here; the offer cannot be served`);

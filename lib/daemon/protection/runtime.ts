@@ -6,19 +6,21 @@
 // shown for the protection is built here alone, from the row, the strategy's facts and the
 // failover state.
 import type { doppel } from '../../net/wire.js';
-import { initialState, type FailoverPolicy } from '../../core/failover.js';
+import { initialState } from '../../core/failover.js';
 import { NO_THROUGHPUT, sampleThroughput, type Throughput } from '../../core/throughput.js';
 import type { Applier } from '../../store/applier.js';
 import { AsideStore } from '../../store/aside.js';
-import type { ProtectionOptions, ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
-import { hookFailure, type HookRunner } from '../hooks.js';
+import type { Guard, ProtectionOptions, ProtectionRow, ProtectionStore, Role, TestCopy } from '../../store/protections.js';
+import { hookFailure, type HookEvent, type HookRunner } from '../hooks.js';
 import type { DaemonContext } from '../services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from '../status.js';
+import { admitOffer } from './admission.js';
 import { FailoverController } from './failover.js';
 import { actingRole, applierFor, dataPathOf } from './placement.js';
 import { SourceStrategy } from './source.js';
 import type { ProtectionHost } from './strategy.js';
 import { TargetStrategy } from './target.js';
+import { TestFailover } from './test-failover.js';
 
 /** How long a witness has to answer before it counts as not asked. */
 const WITNESS_TIMEOUT_MS = 1500;
@@ -36,6 +38,7 @@ export class ProtectionRuntime implements ProtectionHost {
   readonly counters: Counters = emptyCounters();
   readonly failover: FailoverController;
   readonly aside: AsideStore;
+  private readonly drill: TestFailover;
   private current: ProtectionRow;
   private live: ProtectionState = 'disconnected';
   private throughput: Throughput = NO_THROUGHPUT;
@@ -69,6 +72,19 @@ export class ProtectionRuntime implements ProtectionHost {
       },
     });
     this.strategy = this.strategyFor(actingRole(state));
+    this.drill = new TestFailover({
+      home: ctx.home,
+      row: () => this.current,
+      phase: () => this.failover.state.phase,
+      peerName: () => ctx.peerName(this.current.peerId) ?? this.current.peerId,
+      record: (copy) => {
+        this.store.setTestCopy(this.current.id, copy);
+        this.current = { ...this.current, testCopy: copy };
+        this.changed();
+      },
+      runHook: (path) => this.runHook('test-failover', this.current.generation, 'start', false, path)
+        .catch((err: Error) => ctx.log.warn(`${this.current.name}: the test failover hook could not be run: ${err.message}`)),
+    });
   }
 
   get row(): ProtectionRow {
@@ -230,6 +246,12 @@ export class ProtectionRuntime implements ProtectionHost {
     this.current = { ...this.current, appliedSeq: seq };
   }
 
+  setGuard(guard: Guard | undefined): void {
+    this.current = { ...this.current, guard };
+    this.store.setGuard(this.current.id, guard);
+    this.changed();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Failover: what the strategies and the operator ask of the runtime
 
@@ -259,28 +281,13 @@ export class ProtectionRuntime implements ProtectionHost {
   }
 
   /** Whether an offer from the peer may be served here, given the failover state; may move it. */
-  admit(offer: doppel.IOffer): Refusal | undefined {
-    const peer = this.ctx.peerName(this.current.peerId) ?? this.current.peerId;
-    const theirs = offer.generation ?? 0;
-    if (offer.reverse !== true && offer.failoverMode) this.adoptPolicy(offer);
-    if (this.failover.state.phase !== 'stale' && theirs > this.current.generation) this.peerIsNewer(theirs);
-    const s = this.failover.state;
-    const mine = this.current.generation;
-    if (s.phase === 'stale') {
-      if (offer.failback === true && theirs >= (s.peerGeneration ?? theirs)) {
-        if (theirs > (s.peerGeneration ?? 0)) this.peerIsNewer(theirs);
-        this.failover.dispatch({ type: 'rejoin-requested' });
-        return undefined;
-      }
-      return { code: 'stale', generation: mine, reason: `${this.ctx.name} is stale: ${peer} was promoted at generation ${s.peerGeneration ?? theirs}; run \`doppel failback ${this.current.name}\` on ${peer} to resync ${this.ctx.name} from it and hand the role back` };
-    }
-    if (this.role === 'source') {
-      return { code: 'generation', generation: mine, reason: `${this.current.name} was promoted on ${this.ctx.name} at generation ${mine}; ${peer} must not act as its source: it waits, stale, for \`doppel failback ${this.current.name}\` on ${this.ctx.name}` };
-    }
-    if (theirs < mine) {
-      return { code: 'generation', generation: mine, reason: `the replica is at generation ${mine}, newer than the source's ${theirs}; it was failed over: fail back instead` };
-    }
-    return undefined;
+  admit(offer: doppel.IOffer): Promise<Refusal | undefined> {
+    return admitOffer(this, offer);
+  }
+
+  /** `failover --test`: a drill on a throwaway copy of the replica (test-failover.ts); `--end` removes it. */
+  testFailover(end: boolean): Promise<TestCopy> {
+    return end ? this.drill.end() : this.drill.start(this.ctx.clock.now());
   }
 
   /** The operator's failover, failback or switchover; returns why it was refused, if it was. */
@@ -308,6 +315,12 @@ export class ProtectionRuntime implements ProtectionHost {
     const applier = this.openApplier();
     if (applier !== undefined) await applier.recover();
     this.setGeneration(generation);
+    const guard = this.current.guard;
+    if (guard !== undefined) {
+      // Promoted, the replica is the data: what was written to it behind doppel is part of it now.
+      this.ctx.log.warn(`${this.current.name}: promoted with ${guard.paths.length} path(s) written behind doppel (${guard.paths.slice(0, 10).join(', ')}); they are part of the primary data now`);
+      this.setGuard(undefined);
+    }
     await this.switchRole('source');
   }
 
@@ -326,11 +339,12 @@ export class ProtectionRuntime implements ProtectionHost {
   }
 
   /**
-   * Runs the protection's hook for `event`: `start` (this side took the role) runs the failover
-   * hook, `stop` (about to give it up) the failback or switchover hook. A failed `stop` hook
-   * stops the handover when `mustSucceed`; a failed `start` hook is reported, the role stays taken.
+   * Runs the protection's hook for `event` on `replicaPath`: `start` (this side took the role, or a
+   * test failover's copy is ready) runs the failover hook, `stop` (about to give it up) the failback
+   * or switchover hook. A failed `stop` hook stops the handover when `mustSucceed`; a failed
+   * `start` hook is reported, the role stays taken.
    */
-  private async runHook(event: 'failover' | 'failback' | 'switchover', generation: number, action: 'start' | 'stop', mustSucceed = false): Promise<void> {
+  private async runHook(event: HookEvent, generation: number, action: 'start' | 'stop', mustSucceed = false, replicaPath = this.dataPath): Promise<void> {
     const hooks = this.current.options.hooks;
     const command = action === 'start' ? hooks.failover : event === 'failback' ? hooks.failback : hooks.switchover;
     if (command === '' || this.hooks === undefined) {
@@ -342,7 +356,7 @@ export class ProtectionRuntime implements ProtectionHost {
       event, protection: this.current.name, command, timeoutMs: hooks.timeoutMs, generation, action,
       sourcePeer: sourceIsPeer ? this.current.peerId : this.ctx.peerId,
       sourceName: sourceIsPeer ? this.ctx.peerName(this.current.peerId) ?? '' : this.ctx.name,
-      replicaPath: this.dataPath,
+      replicaPath,
     });
     const failure = hookFailure(result);
     if (failure === undefined) return;
@@ -353,15 +367,6 @@ export class ProtectionRuntime implements ProtectionHost {
   /** The applier of this side's data when it acts as target; undefined where there is none yet. */
   openApplier(): Applier | undefined {
     return applierFor(this.ctx, this.current);
-  }
-
-  private adoptPolicy(offer: doppel.IOffer): void {
-    const mode = offer.failoverMode;
-    if (mode !== 'manual' && mode !== 'auto' && mode !== 'auto-unwitnessed') return;
-    const policy: FailoverPolicy = { mode, heartbeatMs: offer.heartbeatMs || this.current.options.failover.heartbeatMs, missed: offer.missed || this.current.options.failover.missed };
-    const now = this.current.options.failover;
-    if (now.mode === policy.mode && now.heartbeatMs === policy.heartbeatMs && now.missed === policy.missed) return;
-    this.setOptions({ ...this.current.options, failover: policy });
   }
 
   private setGeneration(generation: number): void {
@@ -379,7 +384,7 @@ export class ProtectionRuntime implements ProtectionHost {
   }
 
   /** Every change of what status shows, besides the counters sampled by 'stats', is announced. */
-  private changed(): void {
+  changed(): void {
     this.ctx.publish('protection', this.status());
   }
 }

@@ -1,7 +1,7 @@
 // What a role strategy (source.ts, target.ts) and the protection runtime that holds it (runtime.ts)
 // see of each other: the strategy changes its protection only through the host, and reports plain
 // facts from which the runtime alone builds the protection's status.
-import type { ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
+import type { Guard, ProtectionRow, ProtectionStore, Role } from '../../store/protections.js';
 import type { Applier } from '../../store/applier.js';
 import type { DaemonContext } from '../services.js';
 import type { Counters, ProtectionState } from '../status.js';
@@ -39,6 +39,8 @@ export interface ProtectionHost {
   setMirrored(): void;
   /** The target applied batch `seq` (the applier stores it with the batch). */
   setAppliedSeq(seq: number): void;
+  /** Paths of the replica written behind the applier (shown as replica-modified); undefined clears it. */
+  setGuard(guard: Guard | undefined): void;
 }
 
 export interface StrategyFacts {

@@ -12,6 +12,7 @@ import { Applier, type ReplicaEntry } from '../../store/applier.js';
 import { isOutOfFiles, outOfFilesMessage } from '../../store/open-files.js';
 import type { ProtectionRow } from '../../store/protections.js';
 import type { DaemonContext } from '../services.js';
+import { ReplicaGuard, touchedPaths, type Touch } from './replica-guard.js';
 import type { ProtectionHost, RoleStrategy, StrategyFacts } from './strategy.js';
 
 /** Send a received-bytes ack after this many bytes, so the source's window keeps moving. */
@@ -52,16 +53,26 @@ export class TargetStrategy implements RoleStrategy {
   /** The session being served; a new one from the same source supersedes it. */
   private session: FramedStream<ReplicateFrame> | undefined;
   private readonly serving = new Set<Promise<void>>();
+  /** Watches the replica for writes behind the applier while this side acts as target. */
+  private readonly guard: ReplicaGuard;
 
-  constructor(private readonly host: ProtectionHost) {}
+  constructor(private readonly host: ProtectionHost) {
+    this.guard = new ReplicaGuard(host);
+  }
 
-  /** Nothing runs until a source opens a session (inbound.ts routes it to serve). */
-  async start(): Promise<void> {}
+  private stopped = false;
+
+  /** Guards the replica; nothing else runs until a source opens a session (inbound.ts routes it to serve). */
+  async start(): Promise<void> {
+    await this.guard.start();
+  }
 
   /** Ends the session; its handler discards an incomplete batch and saves staged block maps. */
   async stop(reason: string): Promise<void> {
+    this.stopped = true;
     this.session?.abort(new Error(reason));
     await Promise.race([Promise.allSettled(this.serving), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
+    await this.guard.stop();
   }
 
   facts(): StrategyFacts {
@@ -95,17 +106,20 @@ export class TargetStrategy implements RoleStrategy {
       const row = this.host.row;
       // A replica's directory is made on first use; a source following its promoted replica has its data.
       if (row.role === 'target') await mkdir(row.path, { recursive: true, mode: 0o755 });
-      applier = this.host.openApplier();
-      if (applier === undefined) throw new TargetProtocolError(`${row.name} is a ${row.kind} here, which cannot follow a promoted replica yet`);
-      const recovered = await applier.recover();
+      await this.guard.start();
+      const opened = this.host.openApplier();
+      if (opened === undefined) throw new TargetProtocolError(`${row.name} is a ${row.kind} here, which cannot follow a promoted replica yet`);
+      applier = opened;
+      const recovered = await this.guard.applying([], () => opened.recover());
       if (recovered.replayedSeq != null) ctx.log.info(`${row.name} from ${remote}: replayed journaled batch ${recovered.replayedSeq}`);
       this.host.setAppliedSeq(applier.appliedSeq());
       await framed.send({ offerReply: { accepted: true, generation: this.host.row.generation, appliedSeq: this.host.row.appliedSeq } });
-      await this.sendIndex(framed, await applier.index());
+      await this.sendIndex(framed, await this.guard.index(applier, 'session'));
       ctx.log.info(`${row.name}: replicating from ${ctx.peerName(remote) ?? remote}`);
       await this.receive(framed, applier);
     } catch (err) {
-      await resetStream(ctx, framed, remote, err, this.host);
+      // Ended here on purpose (a promotion, unprotect, shutdown): not an error of the protection.
+      await resetStream(ctx, framed, remote, err, this.stopped ? undefined : this.host);
     } finally {
       await applier?.abortBatch().catch(() => undefined);
       await applier?.closeSpans().catch((err: Error) => ctx.log.warn(`saving staged block maps failed: ${err.message}; they will be re-read`));
@@ -135,6 +149,7 @@ export class TargetStrategy implements RoleStrategy {
   private async receive(framed: FramedStream<ReplicateFrame>, applier: Applier): Promise<void> {
     const host = this.host;
     let current: number | undefined;
+    let touched: Touch[] = [];
     let ackedAt = 0;
     for (;;) {
       const frame = await framed.read();
@@ -156,10 +171,13 @@ export class TargetStrategy implements RoleStrategy {
           throw new TargetProtocolError(`batch ${seq} started before batch ${current} ended`);
         }
         await applier.addOps(batch.ops ?? []);
+        // Only a guarded replica needs to know what a batch overwrites.
+        if (host.row.guard !== undefined) touched.push(...touchedPaths(batch.ops ?? [], host.row.kind !== 'tree'));
         host.counters.bytesReceived = framed.bytesReceived;
         if (batch.final) {
-          await applier.commitBatch();
+          await this.guard.applying(touched, () => applier.commitBatch());
           current = undefined;
+          touched = [];
           host.counters.batches++;
           host.setAppliedSeq(seq);
           if (host.row.lastError != null) host.setError(null);
@@ -179,9 +197,7 @@ export class TargetStrategy implements RoleStrategy {
         if (current != null) throw new TargetProtocolError(`handover in the middle of batch ${current}`);
         await host.takeRole(generation, () => framed.send({ handover: { generation, ack: true } }));
       } else if (frame.verify != null) {
-        // Verify must not trust the replica's cached block map: drop it so every file is re-read.
-        host.store.clearScanCache(host.row.id);
-        await this.sendIndex(framed, await applier.index());
+        await this.sendIndex(framed, await this.guard.index(applier, 'verify'));
       } else if (frame.failure != null) {
         throw new TargetProtocolError(`source failed: ${frame.failure.message ?? frame.failure.code ?? 'unknown'}`);
       } else {
