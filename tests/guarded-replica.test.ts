@@ -84,7 +84,7 @@ test.serial('[slow] replication alone never marks the replica modified', async (
   await mkdir(join(src, 'a/b'), { recursive: true });
   for (let i = 0; i < 200; i++) await writeFile(join(src, i % 2 === 0 ? 'a' : 'a/b', `f${i}.txt`), `file ${i}\n`.repeat(20 + i));
   await writeFile(join(src, 'big.bin'), Buffer.alloc(3 * 1024 * 1024, 7));
-  const { bravo, replica } = await pair(t, src);
+  const { alpha, bravo, replica } = await pair(t, src);
   const seen = new Set<string>();
   let watching = true;
   const watcher = (async () => {
@@ -112,7 +112,7 @@ test.serial('[slow] replication alone never marks the replica modified', async (
     }
     const wantNow = JSON.stringify(await walk(src));
     const replicated = await waitUntil(async () => JSON.stringify(await walk(replica)) === wantNow, 60_000, 200);
-    if (!replicated) t.log(JSON.stringify(await statusOf(bravo, 'site')), bravo.logs().slice(-4000));
+    if (!replicated) t.log(JSON.stringify(await statusOf(alpha, 'site')), alpha.logs().slice(-6000), JSON.stringify(await statusOf(bravo, 'site')), bravo.logs().slice(-3000));
     t.true(replicated, 'replicated');
     await new Promise((r) => setTimeout(r, 1500));
   } finally {
@@ -122,4 +122,24 @@ test.serial('[slow] replication alone never marks the replica modified', async (
   t.false(seen.has('replica-modified'), `states seen: ${[...seen].join(', ')}\n${bravo.logs().slice(-3000)}`);
   t.deepEqual((await statusOf(bravo, 'site'))?.modifiedPaths, []);
   t.notRegex(bravo.logs(), /written behind doppel/);
+});
+
+test.serial('[slow] a write into the replica while its daemon is down is caught when it starts, not overwritten', async (t) => {
+  const src = await scratch(t, 'doppel-guard-down-');
+  await mkdir(join(src, 'www'), { recursive: true });
+  for (let i = 0; i < 5; i++) await writeFile(join(src, 'www', `page${i}.html`), `<p>page ${i}</p>\n`.repeat(50));
+  const { alpha, bravo, replica } = await pair(t, src);
+  const want = JSON.stringify(await walk(src));
+  t.true(await waitUntil(async () => JSON.stringify(await walk(replica)) === want, 30_000, 100), 'mirrored');
+  await waitState(bravo, 'site', (s) => s.state === 'replicating', 'bravo replicating');
+
+  await bravo.stop();
+  await writeFile(join(replica, 'www/page1.html'), 'edited while doppel was down\n');
+  await writeFile(join(src, 'www/new.html'), '<p>new on alpha</p>\n');
+  await bravo.restart();
+  const caught = await waitState(bravo, 'site', (s) => s.state === 'replica-modified', 'replica-modified after the start');
+  t.deepEqual(caught.modifiedPaths, ['www/page1.html']);
+  t.true(await waitUntil(async () => (await readFile(join(replica, 'www/new.html'), 'utf8').catch(() => '')) === '<p>new on alpha</p>\n', 20_000, 100), 'replication goes on');
+  t.is(await readFile(join(replica, 'www/page1.html'), 'utf8'), 'edited while doppel was down\n', 'the edit is not overwritten by the new session');
+  t.is((await statusOf(alpha, 'site'))?.role, 'source');
 });

@@ -163,6 +163,13 @@ export interface VerifyResult {
 /** One entry of data kept aside instead of destroyed: id, protection, peer, createdAt, reason, dir, files, bytes. */
 export type AsideView = AsideEntry;
 
+export interface ResolveParams {
+  name: string;
+  peer?: string;
+  /** Whose data survives the split brain: this side's (local) or the peer's (remote). */
+  keep: 'local' | 'remote';
+}
+
 export interface AsideListParams {
   name?: string;
 }
@@ -191,6 +198,7 @@ export interface Methods {
   failover: { params: FailoverParams; result: ProtectionsResult };
   failback: { params: UnprotectParams; result: ProtectionsResult };
   switchover: { params: UnprotectParams; result: ProtectionsResult };
+  resolve: { params: ResolveParams; result: ProtectionsResult };
   'aside-list': { params: AsideListParams; result: { entries: AsideView[] } };
   'aside-drop': { params: AsideDropParams; result: { dropped: AsideView[] } };
 }
@@ -306,6 +314,13 @@ export const METHODS: { [M in MethodName]: { parse(raw: unknown): Params<M> } } 
       if (out.end === true && out.test !== true) throw new ParamsError('end', 'params.end of failover ends a test failover: it needs params.test = true');
       if (out.force === true && out.test === true) throw new ParamsError('force', 'params.force of failover promotes the replica; a test failover (params.test) promotes nothing');
       return out;
+    },
+  },
+  resolve: {
+    parse: (raw) => {
+      const p = new ParamsReader('resolve', raw, ['name', 'peer', 'keep']);
+      const keep: Check<'local' | 'remote'> = { expected: "'local' or 'remote'", read: (v) => (v === 'local' || v === 'remote' ? v : undefined) };
+      return { name: p.required('name', nonEmptyString), peer: p.optional('peer', nonEmptyString), keep: p.required('keep', keep) };
     },
   },
   'aside-list': {

@@ -50,6 +50,8 @@ export interface ProtectionStatus {
   modifiedPaths: string[];
   /** Data kept aside for this protection on this peer (`doppel aside list`). */
   aside: { count: number; bytes: number };
+  /** While `split-brain`: what each side wrote that the other lacks, and the peer's generation. */
+  splitBrain: { detectedAt: number; peerGeneration: number; local: { files: number; bytes: number }; remote: { files: number; bytes: number } } | null;
 }
 
 export function emptyCounters(): Counters {

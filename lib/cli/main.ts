@@ -15,7 +15,7 @@ import { registerPause, registerResume } from './commands/pause.js';
 import { registerVerify } from './commands/verify.js';
 import { registerSet } from './commands/set.js';
 import { registerAside } from './commands/aside.js';
-import { registerFailback, registerFailover, registerSwitchover } from './commands/failover.js';
+import { registerFailback, registerFailover, registerResolve, registerSwitchover } from './commands/failover.js';
 
 const program = new Command()
   .name('doppel')
@@ -26,7 +26,7 @@ const program = new Command()
 
 for (const register of [registerInit, registerUp, registerId, registerPeers, registerTrust, registerUntrust,
   registerProtect, registerUnprotect, registerStatus, registerPause, registerResume, registerVerify, registerSet,
-  registerFailover, registerFailback, registerSwitchover, registerAside]) register(program);
+  registerFailover, registerFailback, registerSwitchover, registerResolve, registerAside]) register(program);
 // Subcommands too (`aside list`): a usage error anywhere exits 2.
 const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
 for (const command of everyCommand(program)) command.exitOverride();

@@ -101,6 +101,13 @@ export class ReplicationService {
     ctx.registerMethod('failover', (p) => this.failover(p));
     ctx.registerMethod('failback', async (p) => this.handOver('failback', p));
     ctx.registerMethod('switchover', async (p) => this.handOver('switchover', p));
+    ctx.registerMethod('resolve', async (p) => {
+      const matched = this.named(p.name, p.peer, 'resolve');
+      if (matched.length > 1) throw new ProtectError(`"${p.name}" has several peers here; name one with --peer`);
+      const refused = await matched[0]!.resolve(p.keep);
+      if (refused !== undefined) throw new ProtectError(refused);
+      return { protections: [matched[0]!.status()] };
+    });
     ctx.registerMethod('aside-list', async (p) => ({ entries: this.aside.list(p.name) }));
     ctx.registerMethod('aside-drop', async (p) => {
       const entries = this.aside.list(p.name).filter((e) => p.all === true || e.id === p.id);

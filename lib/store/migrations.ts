@@ -100,4 +100,14 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'split brain: writes made while the peer was unreachable, and a detected split brain',
+    up(db) {
+      db.exec(`
+        ALTER TABLE protections ADD COLUMN wrote_apart INTEGER NOT NULL DEFAULT 0;  -- primary here wrote while the peer was unreachable
+        ALTER TABLE protections ADD COLUMN split_brain TEXT;                       -- JSON SplitBrain while one holds
+      `);
+    },
+  },
 ];

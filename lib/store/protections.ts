@@ -66,6 +66,26 @@ export interface ProtectionRow {
   testCopy: TestCopy | undefined;
   /** Paths of the replica written by something other than the applier, while not promoted. */
   guard: Guard | undefined;
+  /** This side acted as primary and wrote while the peer was unreachable (cleared once it caught up). */
+  wroteApart: boolean;
+  /** Both sides wrote while apart: nothing is applied either way until `doppel resolve`. */
+  splitBrain: SplitBrain | undefined;
+}
+
+export interface Divergence {
+  files: number;
+  bytes: number;
+}
+
+export interface SplitBrain {
+  detectedAt: number;
+  /** The peer's generation when it was detected. */
+  peerGeneration: number;
+  /** What each side wrote that the other lacks. */
+  local: Divergence;
+  remote: Divergence;
+  /** `resolve --keep remote` ran here: the peer's next offer is taken at `generation`. */
+  yieldAt?: number;
 }
 
 export interface TestCopy {
@@ -82,6 +102,7 @@ interface RawRow {
   id: number; name: string; role: Role; peer_id: string; path: string; kind: Kind; options: string;
   generation: number; paused: number; applied_seq: number; mirrored: number; last_error: string | null; created_at: number;
   failover: string | null; hook_seq: number; test_copy: string | null; guard: string | null;
+  wrote_apart: number; split_brain: string | null;
 }
 
 function fromRaw(raw: RawRow): ProtectionRow {
@@ -110,6 +131,8 @@ function fromRaw(raw: RawRow): ProtectionRow {
     hookSeq: raw.hook_seq,
     testCopy: raw.test_copy == null ? undefined : (JSON.parse(raw.test_copy) as TestCopy),
     guard: raw.guard == null ? undefined : (JSON.parse(raw.guard) as Guard),
+    wroteApart: raw.wrote_apart === 1,
+    splitBrain: raw.split_brain == null ? undefined : (JSON.parse(raw.split_brain) as SplitBrain),
   };
 }
 
@@ -129,7 +152,7 @@ export class ProtectionStore {
     return raw == null ? undefined : fromRaw(raw);
   }
 
-  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused' | 'failover' | 'hookSeq' | 'testCopy' | 'guard'>): ProtectionRow {
+  insert(row: Omit<ProtectionRow, 'id' | 'appliedSeq' | 'mirrored' | 'lastError' | 'paused' | 'failover' | 'hookSeq' | 'testCopy' | 'guard' | 'wroteApart' | 'splitBrain'>): ProtectionRow {
     this.db.prepare(
       'INSERT INTO protections (name, role, peer_id, path, kind, options, generation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.name, row.role, row.peerId, row.path, row.kind, JSON.stringify(row.options), row.generation, row.createdAt);
@@ -185,6 +208,14 @@ export class ProtectionStore {
 
   setGuard(id: number, guard: Guard | undefined): void {
     this.db.prepare('UPDATE protections SET guard = ? WHERE id = ?').run(guard === undefined ? null : JSON.stringify(guard), id);
+  }
+
+  setWroteApart(id: number, wrote: boolean): void {
+    this.db.prepare('UPDATE protections SET wrote_apart = ? WHERE id = ?').run(wrote ? 1 : 0, id);
+  }
+
+  setSplitBrain(id: number, split: SplitBrain | undefined): void {
+    this.db.prepare('UPDATE protections SET split_brain = ? WHERE id = ?').run(split === undefined ? null : JSON.stringify(split), id);
   }
 
   setHookSeq(id: number, seq: number): void {

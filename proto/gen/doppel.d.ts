@@ -606,6 +606,15 @@ export namespace doppel {
         /** Offer missed. */
         missed: number;
 
+        /** Offer diverged. */
+        diverged: boolean;
+
+        /** Offer divergedFiles. */
+        divergedFiles: number;
+
+        /** Offer divergedBytes. */
+        divergedBytes: number;
+
         /**
          * Creates a new Offer instance using the specified properties.
          * @param [properties] Properties to set
@@ -684,6 +693,15 @@ export namespace doppel {
             /** Offer missed */
             missed?: (number|null);
 
+            /** Offer diverged */
+            diverged?: (boolean|null);
+
+            /** Offer divergedFiles */
+            divergedFiles?: (number|null);
+
+            /** Offer divergedBytes */
+            divergedBytes?: (number|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
@@ -725,6 +743,12 @@ export namespace doppel {
 
         /** OfferReply appliedSeq. */
         appliedSeq: number;
+
+        /** OfferReply divergedFiles. */
+        divergedFiles: number;
+
+        /** OfferReply divergedBytes. */
+        divergedBytes: number;
 
         /**
          * Creates a new OfferReply instance using the specified properties.
@@ -779,6 +803,12 @@ export namespace doppel {
 
             /** OfferReply appliedSeq */
             appliedSeq?: (number|null);
+
+            /** OfferReply divergedFiles */
+            divergedFiles?: (number|null);
+
+            /** OfferReply divergedBytes */
+            divergedBytes?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

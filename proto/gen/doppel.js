@@ -1341,6 +1341,9 @@ export const doppel = $root.doppel = (() => {
          * @property {string|null} [failoverMode] Offer failoverMode
          * @property {number|null} [heartbeatMs] Offer heartbeatMs
          * @property {number|null} [missed] Offer missed
+         * @property {boolean|null} [diverged] Offer diverged
+         * @property {number|null} [divergedFiles] Offer divergedFiles
+         * @property {number|null} [divergedBytes] Offer divergedBytes
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1477,6 +1480,30 @@ export const doppel = $root.doppel = (() => {
         Offer.prototype.missed = 0;
 
         /**
+         * Offer diverged.
+         * @member {boolean} diverged
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.diverged = false;
+
+        /**
+         * Offer divergedFiles.
+         * @member {number} divergedFiles
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.divergedFiles = 0;
+
+        /**
+         * Offer divergedBytes.
+         * @member {number} divergedBytes
+         * @memberof doppel.Offer
+         * @instance
+         */
+        Offer.prototype.divergedBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new Offer instance using the specified properties.
          * @function create
          * @memberof doppel.Offer
@@ -1534,6 +1561,12 @@ export const doppel = $root.doppel = (() => {
                 writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.heartbeatMs);
             if (message.missed != null && $Object.hasOwnProperty.call(message, "missed") && message.missed !== 0)
                 writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.missed);
+            if (message.diverged != null && $Object.hasOwnProperty.call(message, "diverged") && message.diverged !== false)
+                writer.uint32(/* id 14, wireType 0 =*/112).bool(message.diverged);
+            if (message.divergedFiles != null && $Object.hasOwnProperty.call(message, "divergedFiles") && message.divergedFiles !== 0)
+                writer.uint32(/* id 15, wireType 0 =*/120).uint32(message.divergedFiles);
+            if (message.divergedBytes != null && $Object.hasOwnProperty.call(message, "divergedBytes") && (typeof message.divergedBytes === "object" ? message.divergedBytes.low || message.divergedBytes.high : message.divergedBytes !== 0))
+                writer.uint32(/* id 16, wireType 0 =*/128).uint64(message.divergedBytes);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1695,6 +1728,33 @@ export const doppel = $root.doppel = (() => {
                             delete message.missed;
                         continue;
                     }
+                case 14: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.diverged = value;
+                        else
+                            delete message.diverged;
+                        continue;
+                    }
+                case 15: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.divergedFiles = value;
+                        else
+                            delete message.divergedFiles;
+                        continue;
+                    }
+                case 16: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.divergedBytes = value;
+                        else
+                            delete message.divergedBytes;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -1739,6 +1799,8 @@ export const doppel = $root.doppel = (() => {
          * @property {string|null} [reason] OfferReply reason
          * @property {number|null} [generation] OfferReply generation
          * @property {number|null} [appliedSeq] OfferReply appliedSeq
+         * @property {number|null} [divergedFiles] OfferReply divergedFiles
+         * @property {number|null} [divergedBytes] OfferReply divergedBytes
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1811,6 +1873,22 @@ export const doppel = $root.doppel = (() => {
         OfferReply.prototype.appliedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         /**
+         * OfferReply divergedFiles.
+         * @member {number} divergedFiles
+         * @memberof doppel.OfferReply
+         * @instance
+         */
+        OfferReply.prototype.divergedFiles = 0;
+
+        /**
+         * OfferReply divergedBytes.
+         * @member {number} divergedBytes
+         * @memberof doppel.OfferReply
+         * @instance
+         */
+        OfferReply.prototype.divergedBytes = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new OfferReply instance using the specified properties.
          * @function create
          * @memberof doppel.OfferReply
@@ -1852,6 +1930,10 @@ export const doppel = $root.doppel = (() => {
                 writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.generation);
             if (message.appliedSeq != null && $Object.hasOwnProperty.call(message, "appliedSeq") && (typeof message.appliedSeq === "object" ? message.appliedSeq.low || message.appliedSeq.high : message.appliedSeq !== 0))
                 writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.appliedSeq);
+            if (message.divergedFiles != null && $Object.hasOwnProperty.call(message, "divergedFiles") && message.divergedFiles !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.divergedFiles);
+            if (message.divergedBytes != null && $Object.hasOwnProperty.call(message, "divergedBytes") && (typeof message.divergedBytes === "object" ? message.divergedBytes.low || message.divergedBytes.high : message.divergedBytes !== 0))
+                writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.divergedBytes);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1939,6 +2021,24 @@ export const doppel = $root.doppel = (() => {
                             message.appliedSeq = value;
                         else
                             delete message.appliedSeq;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.divergedFiles = value;
+                        else
+                            delete message.divergedFiles;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.divergedBytes = value;
+                        else
+                            delete message.divergedBytes;
                         continue;
                     }
                 }

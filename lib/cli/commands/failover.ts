@@ -73,3 +73,17 @@ async function testFailover(name: string, options: RoleOptions): Promise<void> {
     else process.stdout.write(`${describe(p)}\ntest failover: the failover hook runs on the copy at ${p.testFailover?.path ?? '?'}; the replica keeps replicating. End it with \`doppel failover ${p.name} --test --end\`\n`);
   }
 }
+
+export function registerResolve(program: Command): void {
+  const command = program.command('resolve')
+    .description('after a split brain (both sides wrote while apart): choose whose data survives; the other side keeps its divergent files aside and follows')
+    .argument('<name>', 'name of the protection')
+    .requiredOption('--keep <side>', 'local: this side\'s data survives; remote: the peer\'s')
+    .option('--peer <peer>', 'the peer, when the protection has several');
+  withJson(withHome(command)).action(async (name: string, options: RoleOptions & { keep: string }) => {
+    if (options.keep !== 'local' && options.keep !== 'remote') throw new UsageError(`--keep takes local or remote, not ${JSON.stringify(options.keep)}`);
+    const result = await new DaemonClient(homeOf(options)).call('resolve', { name, peer: options.peer, keep: options.keep });
+    if (options.json === true) return printJson(result);
+    for (const p of result.protections) process.stdout.write(`${describe(p)}\nresolving: ${options.keep === 'local' ? 'this side\'s data survives; the peer keeps its own divergent files aside and follows' : 'the peer\'s data survives; this side kept its divergent files aside (`doppel aside list`) and follows'}\n`);
+  });
+}

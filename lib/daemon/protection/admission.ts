@@ -2,7 +2,11 @@
 // primary refuses its old source with the newer generation (fencing it), a stale old source
 // rejoins only for a failback (keeping aside what it wrote that the replica never received), and a
 // target follows a source of a newer generation and adopts the failover policy it carries.
+import { lstat, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { compileRules } from '../../core/rules.js';
+import { SINGLE_FILE_NAME } from '../../store/applier.js';
+import { hashFile } from '../../store/hasher.js';
 import type { FailoverPolicy } from '../../core/failover.js';
 import type { doppel } from '../../net/wire.js';
 import { divergentPaths } from '../../store/divergence.js';
@@ -16,6 +20,22 @@ export async function admitOffer(rt: ProtectionRuntime, offer: doppel.IOffer): P
   const peer = ctx.peerName(row.peerId) ?? row.peerId;
   const theirs = offer.generation ?? 0;
   if (offer.reverse !== true && offer.failoverMode) adoptPolicy(rt, offer);
+  const split = rt.row.splitBrain;
+  if (split?.yieldAt !== undefined) {
+    // resolve --keep remote ran here: the peer's data wins; it takes this side's new generation.
+    rt.setSplitBrain(undefined);
+    return undefined;
+  }
+  const mine0 = rt.row.generation;
+  if (split !== undefined) {
+    // The peer's operator chose its data (resolve --keep local there): go on as for a failback.
+    if (offer.failback === true && theirs > mine0) rt.setSplitBrain(undefined);
+    else return splitRefusal(rt);
+  } else if (offer.failback !== true && offer.diverged === true && rt.row.wroteApart && rt.role === 'source') {
+    // Both acted as primary and wrote while apart: apply nothing either way.
+    rt.splitBrainFound(theirs, { files: offer.divergedFiles ?? 0, bytes: offer.divergedBytes ?? 0 });
+    return splitRefusal(rt);
+  }
   if (rt.failover.state.phase !== 'stale' && theirs > rt.row.generation) rt.peerIsNewer(theirs);
   const s = rt.failover.state;
   const mine = rt.row.generation;
@@ -38,25 +58,56 @@ export async function admitOffer(rt: ProtectionRuntime, offer: doppel.IOffer): P
 }
 
 /**
+ * The block index learns the divergent paths as they are on disk: they were written here on
+ * purpose (as primary), so the replica guard must not take them for writes behind doppel, and the
+ * peer must see their real content to send what differs.
+ */
+async function recordAsFound(rt: ProtectionRuntime, paths: string[]): Promise<void> {
+  const row = rt.row;
+  const cache = new ScanCache(rt.ctx.db, row.id);
+  const single = row.kind !== 'tree';
+  for (const p of paths) {
+    const abs = p === '' ? rt.dataPath : join(rt.dataPath, p);
+    // The index keys a replica's single file as 'data', a source's as ''.
+    const key = single ? (row.role === 'target' ? SINGLE_FILE_NAME : '') : p;
+    const st = await lstat(abs).catch(() => undefined);
+    if (st === undefined) cache.delete(key);
+    else if (st.isSymbolicLink()) cache.put({ path: key, type: 'symlink', size: st.size, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, linkTarget: await readlink(abs) });
+    else if (st.isFile()) {
+      const h = await hashFile(abs, { blockSize: row.options.blockSize });
+      cache.put({ path: key, type: 'file', size: h.size, mode: h.mode, mtimeMs: h.mtimeMs, ctimeMs: h.ctimeMs, ino: h.ino, hashes: h.hashes });
+    }
+  }
+}
+
+function splitRefusal(rt: ProtectionRuntime): Refusal {
+  const local = rt.row.splitBrain?.local ?? { files: 0, bytes: 0 };
+  return { code: 'split-brain', generation: rt.row.generation, reason: `split brain: ${rt.ctx.name} wrote too while apart; resolve it with \`doppel resolve ${rt.row.name} --keep local|remote\``, divergedFiles: local.files, divergedBytes: local.bytes };
+}
+
+/**
  * Before a failback overwrites this old source with the promoted replica: what it wrote that the
  * replica never received (its dirty set, and files changed since its last scan) is kept aside.
  */
 async function keepUnreplicatedTail(rt: ProtectionRuntime, generation: number): Promise<void> {
+  const peer = rt.ctx.peerName(rt.row.peerId) ?? rt.row.peerId;
+  await keepDivergentAside(rt, `written on ${rt.ctx.name} and never received by ${peer}; the failback to generation ${generation} overwrites them`);
+}
+
+/** Keeps aside what this side holds that the peer never received, then forgets it as dirty. */
+export async function keepDivergentAside(rt: ProtectionRuntime, reason: string): Promise<void> {
   const { ctx } = rt;
   const row = rt.row;
-  const peer = ctx.peerName(row.peerId) ?? row.peerId;
   const dirty = new DirtySet(ctx.db, row.id);
   const rules = compileRules({ include: row.options.include, exclude: row.options.exclude });
   const paths = await divergentPaths(rt.dataPath, row.kind !== 'tree', new ScanCache(ctx.db, row.id), dirty.all(), rules);
-  const kept = rt.aside.keep({
-    protection: row.name, peer: row.peerId, root: rt.dataPath, paths, now: ctx.clock.now(),
-    reason: `written on ${ctx.name} and never received by ${peer} before it was promoted; the failback to generation ${generation} overwrites them`,
-  });
+  const kept = rt.aside.keep({ protection: row.name, peer: row.peerId, root: rt.dataPath, paths, now: ctx.clock.now(), reason });
+  await recordAsFound(rt, paths);
   if (kept !== undefined) {
-    ctx.log.warn(`${row.name}: kept ${kept.files} file(s), ${kept.bytes} bytes, that ${peer} never received aside in ${kept.dir} (see \`doppel aside list ${row.name}\`) before failing back`);
+    ctx.log.warn(`${row.name}: kept ${kept.files} file(s), ${kept.bytes} bytes, aside in ${kept.dir} (see \`doppel aside list ${row.name}\`): ${reason}`);
     rt.changed();
   }
-  // Accounted for: from here on this side follows the replica.
+  // Accounted for: from here on this side follows the peer.
   dirty.clear();
 }
 

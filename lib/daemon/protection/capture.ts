@@ -47,6 +47,7 @@ export class Capture {
     const wanted = paths.filter((path) => path === '' || this.rules(path, false) || this.rules(path, true));
     const fresh = this.dirty.mark(wanted, this.host.ctx.clock.now());
     if (fresh.length > 0) this.persisted.add(fresh);
+    if (wanted.length > 0) this.host.changedWhileApart();
     this.wake();
   }
 

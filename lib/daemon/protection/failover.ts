@@ -100,6 +100,21 @@ export class FailoverController {
     this.drain();
   }
 
+  /** A generation set outside the machine (adopted from the peer, or a split brain resolved). */
+  setGeneration(generation: number): void {
+    this.current = { ...this.current, generation };
+    this.ports.persist(this.current);
+  }
+
+  /** A split brain resolved by giving up this side's data: it follows the peer at `generation`. */
+  demote(generation: number): void {
+    const now = this.ports.clock.now();
+    this.current = { ...this.current, phase: 'watching', generation, lastHeartbeatMs: now, waitingFor: null, deadlineMs: null, witnessesSeeSource: false, peerGeneration: null, reason: null };
+    this.ports.persist(this.current);
+    this.ports.announce(this.current);
+    this.arm();
+  }
+
   /** The operator changed the policy: it applies from now on (persisted with the state). */
   setPolicy(policy: FailoverPolicy): void {
     this.current = { ...this.current, policy };

@@ -26,6 +26,8 @@ interface Refusal {
   code: string;
   reason: string;
   generation?: number;
+  divergedFiles?: number;
+  divergedBytes?: number;
 }
 
 export class InboundDispatcher {
@@ -54,7 +56,7 @@ export class InboundDispatcher {
       const refusal = this.checkOffer(offer, found) ?? await found?.admit(offer);
       if (refusal != null) {
         this.ctx.log.warn(`refused protection "${offer.protection ?? ''}" from ${remote}: ${refusal.reason}`);
-        await framed.send({ offerReply: { accepted: false, code: refusal.code, reason: refusal.reason, generation: refusal.generation ?? 0 } });
+        await framed.send({ offerReply: { accepted: false, code: refusal.code, reason: refusal.reason, generation: refusal.generation ?? 0, divergedFiles: refusal.divergedFiles ?? 0, divergedBytes: refusal.divergedBytes ?? 0 } });
         await framed.close();
         return;
       }

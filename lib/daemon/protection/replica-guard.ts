@@ -20,6 +20,7 @@ import type { doppel } from '../../net/wire.js';
 import { SINGLE_FILE_NAME, type Applier, type ReplicaEntry } from '../../store/applier.js';
 import { AsideStore, type AsideEntry } from '../../store/aside.js';
 import { ScanCache, statMatches, type CachedEntry } from '../../store/scan-cache.js';
+import { divergentPaths } from '../../store/divergence.js';
 import { watchTree, type TreeWatch } from '../../store/watcher.js';
 import type { ProtectionHost } from './strategy.js';
 
@@ -264,6 +265,13 @@ export class ReplicaGuard {
    */
   async index(applier: Applier, purpose: IndexPurpose): Promise<ReplicaEntry[]> {
     this.judge();
+    // Nothing watched the replica while the daemon was down: what differs from the applier's
+    // record now was written behind it, and a new session must not quietly overwrite it.
+    if (purpose === 'session' && this.host.row.mirrored) {
+      const changed = await divergentPaths(this.root, false, this.cache, [], () => true);
+      const foreign = this.single ? changed.filter((p) => p === SINGLE_FILE_NAME) : changed;
+      if (foreign.length > 0) this.detected(foreign);
+    }
     const guarded = this.guarded();
     const records = new Map(guarded.map((p) => [p, this.cache.get(p)] as const));
     // Verify must not trust the replica's cached block map: drop it so every file is re-read.

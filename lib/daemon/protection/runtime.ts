@@ -10,7 +10,7 @@ import { initialState } from '../../core/failover.js';
 import { NO_THROUGHPUT, sampleThroughput, type Throughput } from '../../core/throughput.js';
 import type { Applier } from '../../store/applier.js';
 import { AsideStore } from '../../store/aside.js';
-import type { Guard, ProtectionOptions, ProtectionRow, ProtectionStore, Role, TestCopy } from '../../store/protections.js';
+import type { Guard, ProtectionOptions, ProtectionRow, ProtectionStore, Role, SplitBrain, TestCopy } from '../../store/protections.js';
 import { hookFailure, type HookEvent, type HookRunner } from '../hooks.js';
 import type { DaemonContext } from '../services.js';
 import { emptyCounters, type Counters, type ProtectionState, type ProtectionStatus } from '../status.js';
@@ -18,7 +18,8 @@ import { admitOffer } from './admission.js';
 import { FailoverController } from './failover.js';
 import { actingRole, applierFor, dataPathOf } from './placement.js';
 import { SourceStrategy } from './source.js';
-import type { ProtectionHost } from './strategy.js';
+import type { OfferFlags, ProtectionHost } from './strategy.js';
+import { describe as describeSplitBrain, found as foundSplitBrain, localDivergence, resolve as resolveSplitBrain } from './split-brain.js';
 import { TargetStrategy } from './target.js';
 import { TestFailover } from './test-failover.js';
 
@@ -32,6 +33,9 @@ export interface Refusal {
   code: string;
   reason: string;
   generation?: number;
+  /** code 'split-brain': what this side wrote that the peer lacks. */
+  divergedFiles?: number;
+  divergedBytes?: number;
 }
 
 export class ProtectionRuntime implements ProtectionHost {
@@ -44,6 +48,8 @@ export class ProtectionRuntime implements ProtectionHost {
   private throughput: Throughput = NO_THROUGHPUT;
   private strategy: SourceStrategy | TargetStrategy;
   private stopping = false;
+  /** The operator asked the peer to rejoin as target (resolve --keep local): offers say failback. */
+  rejoinAsked = false;
 
   constructor(readonly ctx: DaemonContext, readonly store: ProtectionStore, row: ProtectionRow, private readonly hooks?: HookRunner) {
     this.current = row;
@@ -186,7 +192,7 @@ export class ProtectionRuntime implements ProtectionHost {
     const fs = this.failover.state;
     const peer = this.ctx.peerName(row.peerId) ?? row.peerId;
     // Stale says where the data went and what to run, in the words an operator needs.
-    const reason = fs.phase === 'stale'
+    const reason = row.splitBrain !== undefined && row.splitBrain.yieldAt === undefined ? describeSplitBrain(this, row.splitBrain) : fs.phase === 'stale'
       ? `promoted on ${peer} at generation ${fs.peerGeneration ?? '?'}; this side must not act as source: run \`doppel failback ${row.name}\` on ${peer} to resync it and hand the role back`
       : view.reason;
     return {
@@ -196,7 +202,7 @@ export class ProtectionRuntime implements ProtectionHost {
       peerName: this.ctx.peerName(row.peerId) ?? null,
       path: row.path,
       kind: row.kind,
-      state: view.word ?? (row.guard !== undefined && this.role === 'target' ? 'replica-modified' : row.paused ? 'paused' : this.live),
+      state: row.splitBrain !== undefined && row.splitBrain.yieldAt === undefined ? 'split-brain' : view.word ?? (row.guard !== undefined && this.role === 'target' ? 'replica-modified' : row.paused ? 'paused' : this.live),
       generation: row.generation,
       mirror: mirror === null
         ? { doneBytes: 0, totalBytes: 0, etaSeconds: null }
@@ -214,6 +220,7 @@ export class ProtectionRuntime implements ProtectionHost {
       testFailover: row.testCopy ?? null,
       modifiedPaths: row.guard?.paths ?? [],
       aside: this.aside.summary(row.name, row.peerId),
+      splitBrain: row.splitBrain === undefined ? null : { detectedAt: row.splitBrain.detectedAt, peerGeneration: row.splitBrain.peerGeneration, local: row.splitBrain.local, remote: row.splitBrain.remote },
     };
   }
 
@@ -255,8 +262,53 @@ export class ProtectionRuntime implements ProtectionHost {
   // ---------------------------------------------------------------------------------------------
   // Failover: what the strategies and the operator ask of the runtime
 
-  offerFlags(): { reverse: boolean; failback: boolean } {
-    return { reverse: this.current.role === 'target', failback: this.failover.state.phase === 'failing-back' };
+  offerFlags(): OfferFlags {
+    const apart = this.current.wroteApart;
+    const d = apart ? localDivergence(this) : { files: 0, bytes: 0 };
+    return {
+      reverse: this.current.role === 'target',
+      failback: this.failover.state.phase === 'failing-back' || this.rejoinAsked,
+      diverged: apart,
+      divergedFiles: d.files,
+      divergedBytes: d.bytes,
+    };
+  }
+
+  changedWhileApart(): void {
+    if (this.current.wroteApart || this.role !== 'source' || this.ctx.lastHeard(this.current.peerId) !== undefined) return;
+    this.current = { ...this.current, wroteApart: true };
+    this.store.setWroteApart(this.current.id, true);
+  }
+
+  caughtUpWithPeer(): void {
+    this.rejoinAsked = false;
+    if (!this.current.wroteApart) return;
+    this.current = { ...this.current, wroteApart: false };
+    this.store.setWroteApart(this.current.id, false);
+  }
+
+  offerAccepted(generation: number): void {
+    if (this.current.splitBrain !== undefined) {
+      this.setSplitBrain(undefined);
+      this.ctx.log.info(`${this.current.name}: the split brain is resolved; ${this.ctx.peerName(this.current.peerId) ?? this.current.peerId} follows this side`);
+    }
+    // The peer resolved a split brain by following this side from a newer generation.
+    if (generation > this.current.generation) this.failover.setGeneration(generation);
+  }
+
+  splitBrainFound(peerGeneration: number, remote: { files: number; bytes: number }): void {
+    foundSplitBrain(this, peerGeneration, remote);
+  }
+
+  setSplitBrain(split: SplitBrain | undefined): void {
+    this.current = { ...this.current, splitBrain: split };
+    this.store.setSplitBrain(this.current.id, split);
+    this.changed();
+  }
+
+  /** `doppel resolve --keep local|remote` after a split brain (split-brain.ts). */
+  resolve(keep: 'local' | 'remote'): Promise<string | undefined> {
+    return resolveSplitBrain(this, keep);
   }
 
   peerIsNewer(generation: number): void {

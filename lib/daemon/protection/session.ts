@@ -7,6 +7,7 @@ import { FramedStream, asError } from '../../net/frames.js';
 import { MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, REPLICATE_PROTOCOL, replicateCodec, type ReplicateFrame, type doppel } from '../../net/wire.js';
 import type { ProtectionRow } from '../../store/protections.js';
 import type { DaemonContext } from '../services.js';
+import type { OfferFlags } from './strategy.js';
 
 const DIAL_TIMEOUT_MS = 10_000;
 const OFFER_REPLY_TIMEOUT_MS = 30_000;
@@ -17,6 +18,8 @@ export class OfferRefusedError extends Error {
   override name = 'OfferRefusedError';
   /** The target's generation, when it said (a refusal for code 'generation' does). */
   generation = 0;
+  /** code 'split-brain': what the target wrote that this side lacks. */
+  divergence = { files: 0, bytes: 0 };
   constructor(readonly code: string, reason: string) {
     super(`target refused the protection (${code}): ${reason}`);
   }
@@ -70,7 +73,7 @@ export class SourceSession {
   }
 
   /** Offers the protection; once accepted, the session resumes after the target's last applied batch. */
-  async negotiate(ctx: DaemonContext, row: ProtectionRow, totalBytes: number, flags: { reverse: boolean; failback: boolean }): Promise<void> {
+  async negotiate(ctx: DaemonContext, row: ProtectionRow, totalBytes: number, flags: OfferFlags): Promise<number> {
     await this.framed.send({
       offer: {
         protocolVersion: PROTOCOL_VERSION,
@@ -83,6 +86,9 @@ export class SourceSession {
         sourceName: ctx.name,
         reverse: flags.reverse,
         failback: flags.failback,
+        diverged: flags.diverged,
+        divergedFiles: flags.divergedFiles,
+        divergedBytes: flags.divergedBytes,
         failoverMode: row.options.failover.mode,
         heartbeatMs: row.options.failover.heartbeatMs,
         missed: row.options.failover.missed,
@@ -93,6 +99,7 @@ export class SourceSession {
     if (!reply.offerReply.accepted) {
       const refused = new OfferRefusedError(reply.offerReply.code ?? 'refused', reply.offerReply.reason ?? '');
       refused.generation = reply.offerReply.generation ?? 0;
+      refused.divergence = { files: reply.offerReply.divergedFiles ?? 0, bytes: reply.offerReply.divergedBytes ?? 0 };
       throw refused;
     }
     this.appliedSeq = reply.offerReply.appliedSeq ?? 0;
@@ -105,6 +112,7 @@ export class SourceSession {
       if (frame.index.last) break;
     }
     this.view = entriesFromIndex(entries);
+    return reply.offerReply.generation ?? 0;
   }
 
   /**

@@ -187,13 +187,16 @@ export class SourceStrategy implements RoleStrategy {
           continue;
         }
         if (e instanceof OfferRefusedError) {
+          // Both sides wrote while apart: nothing goes either way until the operator resolves it.
+          if (e.code === 'split-brain') this.host.splitBrainFound(e.generation, e.divergence);
           // The target holds a newer generation: it was failed over, and this side is fenced.
-          if (e.generation > this.host.row.generation) this.host.peerIsNewer(e.generation);
+          else if (e.generation > this.host.row.generation) this.host.peerIsNewer(e.generation);
           if (this.stopped) break;
           this.host.setError(e.message);
           this.host.setState('error');
           ctx.log.warn(`${name}: ${e.message}`);
-          await this.alarm.sleep(REFUSED_RETRY_MS);
+          // A split brain ends when someone resolves it, on either side: look again soon.
+          await this.alarm.sleep(e.code === 'split-brain' ? backoffDelay(++failures, RETRY) : REFUSED_RETRY_MS);
           continue;
         }
         if (!this.host.row.paused) {
@@ -216,7 +219,8 @@ export class SourceStrategy implements RoleStrategy {
     this.session = session;
     let reader: Promise<void> | undefined;
     try {
-      await session.negotiate(ctx, this.host.row, store.storedBytes(this.host.row.id), this.host.offerFlags());
+      const theirs = await session.negotiate(ctx, this.host.row, store.storedBytes(this.host.row.id), this.host.offerFlags());
+      this.host.offerAccepted(theirs);
       reader = session.readLoop(() => this.acknowledged(session), () => this.alarm.wake());
       await this.mirrorPass(session);
       // Cleared once the target has acknowledged a whole mirror, not merely accepted a session.
@@ -259,6 +263,7 @@ export class SourceStrategy implements RoleStrategy {
     this.mirrorComplete = true;
     this.capture.settle(taken);
     this.passes++;
+    this.host.caughtUpWithPeer();
     if (!this.host.row.mirrored) this.host.setMirrored();
   }
 

@@ -6,6 +6,15 @@ import type { Applier } from '../../store/applier.js';
 import type { DaemonContext } from '../services.js';
 import type { Counters, ProtectionState } from '../status.js';
 
+/** What an offer says besides the row (see proto/doppel.proto Offer). */
+export interface OfferFlags {
+  reverse: boolean;
+  failback: boolean;
+  diverged: boolean;
+  divergedFiles: number;
+  divergedBytes: number;
+}
+
 /** The protection a strategy works for: its row, live state and the daemon around it. */
 export interface ProtectionHost {
   readonly ctx: DaemonContext;
@@ -18,9 +27,17 @@ export interface ProtectionHost {
    */
   readonly dataPath: string;
   /** What an offer from here says besides the row: sent by a promoted replica, failing back. */
-  offerFlags(): { reverse: boolean; failback: boolean };
+  offerFlags(): OfferFlags;
   /** The peer refused our offer because it holds a newer generation: this side is stale. */
   peerIsNewer(generation: number): void;
+  /** A change was captured: noted when the peer cannot be reached (it may be a split brain later). */
+  changedWhileApart(): void;
+  /** The peer holds everything this side held (a whole mirror pass was applied). */
+  caughtUpWithPeer(): void;
+  /** The peer accepted our offer, answering with its generation. */
+  offerAccepted(generation: number): void;
+  /** The peer refused our offer: both sides wrote while apart. */
+  splitBrainFound(peerGeneration: number, remote: { files: number; bytes: number }): void;
   /**
    * The peer asks this side (acting as target) to take the primary role at `generation`: it is
    * persisted, then `answer` tells the peer, then the role is taken.
