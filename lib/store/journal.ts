@@ -186,7 +186,10 @@ export class SealedBatch {
   async setProgress(done: number): Promise<void> {
     const buf = Buffer.alloc(8);
     buf.writeBigUInt64BE(BigInt(done));
-    const fh = await open(join(this.dir, PROGRESS), 'w');
+    // Overwritten in place, never truncated first: a crash between a truncation and the write
+    // left an empty file, read as "nothing applied", and the replay redid a rename whose source
+    // name a later op had reused (seen under load: a file lost, another overwritten).
+    const fh = await open(join(this.dir, PROGRESS), constants.O_WRONLY | constants.O_CREAT);
     try {
       await fh.write(buf, 0, 8, 0);
       await fh.datasync();
