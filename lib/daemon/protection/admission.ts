@@ -1,7 +1,9 @@
 // Whether an offer from the peer may be served by a protection, given its failover state: a
 // primary refuses its old source with the newer generation (fencing it), a stale old source
-// rejoins only for a failback (keeping aside what it wrote that the replica never received), and a
-// target follows a source of a newer generation and adopts the failover policy it carries.
+// rejoins only for a failback (keeping aside what it wrote that the replica never received), two
+// sides that both wrote while apart refuse each other until a person resolves the split brain
+// (split-brain.ts), and a target follows a source of a newer generation and adopts the failover
+// policy it carries.
 import { lstat, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileRules } from '../../core/rules.js';
