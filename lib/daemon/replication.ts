@@ -71,6 +71,7 @@ export class ReplicationService {
     const rows = this.store.list();
     this.hooks = new HookRunner({
       lastSeq: Math.max(0, ...rows.map((r) => r.hookSeq)),
+      // One counter for the whole peer, kept in every row so it survives any protection's removal.
       persistSeq: (seq) => this.ctx.db.prepare('UPDATE protections SET hook_seq = ?').run(seq),
       clock: ctx.clock,
       logger: ctx.log,

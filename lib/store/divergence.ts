@@ -6,7 +6,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { joinRel } from '../core/paths.js';
 import type { RuleMatcher } from '../core/rules.js';
-import type { ScanCache } from './scan-cache.js';
+import { statMatches, type ScanCache } from './scan-cache.js';
 
 /** Bounds the walk of a large tree: the dirty set still names what the watcher saw. */
 const MAX_ENTRIES = 1_000_000;
@@ -19,9 +19,7 @@ export async function divergentPaths(root: string, single: boolean, cache: ScanC
   const out = new Set(dirty);
   const changed = async (rel: string, abs: string): Promise<boolean> => {
     const st = await lstat(abs).catch(() => undefined);
-    if (st === undefined || st.isDirectory()) return false;
-    const e = cache.get(rel);
-    return e === undefined || e.size !== st.size || e.mtimeMs !== st.mtimeMs || e.ctimeMs !== st.ctimeMs || e.ino !== st.ino;
+    return st !== undefined && !st.isDirectory() && !statMatches(cache.get(rel), st);
   };
   if (single) {
     if (await changed('', root)) out.add('');

@@ -217,15 +217,6 @@ export class ProtectionStore {
   setSplitBrain(id: number, split: SplitBrain | undefined): void {
     this.db.prepare('UPDATE protections SET split_brain = ? WHERE id = ?').run(split === undefined ? null : JSON.stringify(split), id);
   }
-
-  setHookSeq(id: number, seq: number): void {
-    this.db.prepare('UPDATE protections SET hook_seq = ? WHERE id = ?').run(seq, id);
-  }
-
-  byId(id: number): ProtectionRow | undefined {
-    const raw = this.db.prepare('SELECT * FROM protections WHERE id = ?').get(id) as RawRow | undefined;
-    return raw == null ? undefined : fromRaw(raw);
-  }
 }
 
 /** The persisted dirty set of a source protection: paths changed and not yet acknowledged. */

@@ -7,7 +7,7 @@ import { FramedStream } from '../../net/frames.js';
 import { MAX_REPLICATE_FRAME_BYTES, PROTOCOL_VERSION, replicateCodec, type ReplicateFrame, type doppel } from '../../net/wire.js';
 import { DEFAULT_OPTIONS, validateProtectionName, type ProtectionRow, type ProtectionStore } from '../../store/protections.js';
 import type { DaemonContext } from '../services.js';
-import type { ProtectionRuntime } from './runtime.js';
+import type { ProtectionRuntime, Refusal } from './runtime.js';
 import { replicaRoot, resetStream, TargetProtocolError, type TargetStrategy } from './target.js';
 
 const OFFER_TIMEOUT_MS = 30_000;
@@ -22,13 +22,7 @@ export interface InboundRoutes {
   open(row: ProtectionRow): Promise<ProtectionRuntime>;
 }
 
-interface Refusal {
-  code: string;
-  reason: string;
-  generation?: number;
-  divergedFiles?: number;
-  divergedBytes?: number;
-}
+
 
 export class InboundDispatcher {
   /** Streams whose offer is still being read or checked. */

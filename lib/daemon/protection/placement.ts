@@ -4,7 +4,7 @@
 // follows, applies into its own data.
 import { basename, dirname, join } from 'node:path';
 import type { FailoverState } from '../../core/failover.js';
-import { Applier, SINGLE_FILE_NAME, type ApplierOptions } from '../../store/applier.js';
+import { Applier, replicaStateDir, SINGLE_FILE_NAME, type ApplierOptions } from '../../store/applier.js';
 import type { ProtectionRow, Role } from '../../store/protections.js';
 import type { DaemonContext } from '../services.js';
 
@@ -34,7 +34,7 @@ export function applierFor(ctx: DaemonContext, row: ProtectionRow): Applier | un
   if (row.kind === 'tree') return new Applier({ ...base, replicaRoot: row.path });
   if (row.kind === 'file') {
     const dir = dirname(row.path);
-    return new Applier({ ...base, replicaRoot: dir, singleFileName: basename(row.path), stateDir: join(dir, `.${basename(row.path)}.doppel`) });
+    return new Applier({ ...base, replicaRoot: dir, singleFileName: basename(row.path), stateDir: replicaStateDir(row.path) });
   }
   return undefined;
 }
